@@ -1,0 +1,48 @@
+# IECMH Competency Atlas. `make serve` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ADDR   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site validate generate test test-py test-js browser bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever pyproject.toml changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## validate, generate and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/iecmh-atlas serve --dev-addr $(ADDR)
+
+site: $(STAMP)  ## static build into site/ (strict)
+	$(BIN)/iecmh-atlas build
+
+validate: $(STAMP)
+	$(BIN)/iecmh-atlas validate
+
+generate: $(STAMP)
+	$(BIN)/iecmh-atlas generate
+
+# The browser tests drive Debian's Chromium through Playwright (no browser download is possible here).
+browser:
+	@if [ -n "$$ATLAS_CHROMIUM" ] && [ -x "$$ATLAS_CHROMIUM" ]; then exit 0; fi; \
+	if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	echo "Installing Chromium from Debian for the browser tests..."; \
+	SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+test: $(STAMP) browser  ## every test: JavaScript units, Python units, site build and browser tests
+	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_bench.py
+
+clean:
+	rm -rf site docs/atlas .pytest_cache

@@ -1,0 +1,1 @@
+"""IECMH Competency Atlas generator: YAML competency data to a searchable MkDocs site."""

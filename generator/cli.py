@@ -1,0 +1,70 @@
+"""Command line: iecmh-atlas validate | generate | build | serve."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator.errors import DataErrors
+from generator.loader import load_model
+from generator.project import build_site, find_project, generate
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per step."""
+    parser = argparse.ArgumentParser(prog="iecmh-atlas", description="Validate the competency data and build the site.")
+    parser.add_argument("--project", type=Path, default=None, help="project folder (default: found from here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every data file; print every error with file and line")
+    sub.add_parser("generate", help="validate, then write the generated pages into docs/atlas/")
+    build = sub.add_parser("build", help="validate, generate, then build the static site (strict)")
+    build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
+    serve = sub.add_parser("serve", help="serve the site with live reload when a YAML file changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port (default 127.0.0.1:8000)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return 0 on success, 1 on data errors, 2 on usage errors."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    project = find_project(args.project)
+    if not project.config_file.is_file():
+        print(f"iecmh-atlas: no mkdocs.yml found in {project.root} or its parents", file=sys.stderr)
+        return EXIT_USAGE
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        if args.command == "validate":
+            model = load_model(project.data_dir)
+            indicators = sum(len(c.indicators()) for c in model.categories)
+            print(f"ok: {len(model.categories)} categories, {len(model.knowledge_areas)} knowledge areas, "
+                  f"{indicators} indicators")
+        elif args.command == "generate":
+            _, pages, changed = generate(project)
+            print(f"generated {len(pages)} pages in docs/atlas/" + ("" if changed else " (unchanged)"))
+        elif args.command == "build":
+            generate(project)
+            site = args.site_dir or project.root / "site"
+            build_site(project, site)
+            print(f"built {site}")
+        elif args.command == "serve":
+            generate(project)
+            from mkdocs.commands.serve import serve
+            serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except Exception as exc:  # mkdocs build errors (strict warnings, broken links) are reported, not traced
+        from mkdocs.exceptions import MkDocsException
+        if isinstance(exc, MkDocsException):
+            print(f"iecmh-atlas: site build failed: {exc}", file=sys.stderr)
+            return EXIT_DATA
+        raise
+    return EXIT_OK

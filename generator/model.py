@@ -1,0 +1,207 @@
+"""The validated competency model: one object built once from the data folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reference to a declared source document and a section of it."""
+
+    doc: str
+    section: str
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A document the data is drawn from."""
+
+    id: str
+    title: str
+    publisher: str
+    year: int | None
+    file: str | None
+    url: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Framework:
+    """Dataset-wide facts: title, version, licence and sources."""
+
+    title: str
+    publisher: str
+    edition: str
+    version: str
+    date: str
+    licence: str
+    disclaimer: str
+    text_kind: str
+    sources: tuple[SourceDoc, ...]
+    official_licences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One of the competency domains shared by all categories."""
+
+    id: str
+    name: str
+    summary: str
+    source: Source
+    note: str | None
+
+
+@dataclass(frozen=True)
+class KnowledgeArea:
+    """A knowledge area, shared by every category that has it."""
+
+    id: str
+    name: str
+    domain: str
+    summary: str
+    source: Source
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A behavioral indicator: how a person shows a knowledge area in practice."""
+
+    id: str
+    text: str
+    source: Source
+    note: str | None
+    official: bool = False
+
+
+@dataclass(frozen=True)
+class CategoryKnowledgeArea:
+    """A knowledge area as a category has it: its title there and its indicators (None: not yet entered)."""
+
+    ka: str
+    title: str
+    source: Source
+    note: str | None
+    uncertain: bool
+    indicators: tuple[Indicator, ...] | None
+
+
+@dataclass(frozen=True)
+class CategoryDomain:
+    """A domain as a category has it (knowledge_areas None: not yet entered)."""
+
+    domain: str
+    title: str
+    knowledge_areas: tuple[CategoryKnowledgeArea, ...] | None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark with its source."""
+
+    text: str
+    source: Source
+    uncertain: bool
+
+
+@dataclass(frozen=True)
+class Category:
+    """An endorsement category with its requirements and competencies."""
+
+    id: str
+    code: str
+    name: str
+    track: str
+    scope: tuple[str, ...]
+    status: str
+    designation: str | None
+    counterpart: str | None
+    summary: str
+    source: Source
+    notes: tuple[Note, ...]
+    assessment_target: int | None
+    requirements: dict[str, Any]
+    domains: tuple[CategoryDomain, ...]
+
+    def indicators(self) -> list[Indicator]:
+        """Every indicator of the category, in page order."""
+        return [i for d in self.domains for k in (d.knowledge_areas or ()) for i in (k.indicators or ())]
+
+    def knowledge_areas(self) -> list[CategoryKnowledgeArea]:
+        """Every knowledge area of the category, in page order."""
+        return [k for d in self.domains for k in (d.knowledge_areas or ())]
+
+
+@dataclass(frozen=True)
+class RoleItem:
+    """A duty or skill of a role profile."""
+
+    id: str
+    kind: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Role:
+    """A job role profile."""
+
+    id: str
+    title: str
+    summary: str
+    source: Source
+    career: dict[str, Any]
+    duties: tuple[RoleItem, ...]
+    skills: tuple[RoleItem, ...]
+    education: dict[str, Any]
+    experience: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term."""
+
+    id: str
+    term: str
+    abbreviation: str | None
+    definition: str
+    source: Source
+    see_also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything the generator needs, validated."""
+
+    framework: Framework
+    domains: tuple[Domain, ...]
+    knowledge_areas: tuple[KnowledgeArea, ...]
+    categories: tuple[Category, ...]
+    roles: tuple[Role, ...]
+    terms: tuple[Term, ...]
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def domain(self, domain_id: str) -> Domain:
+        """The domain with this id."""
+        return self._lookup("domain", domain_id, self.domains)
+
+    def knowledge_area(self, ka_id: str) -> KnowledgeArea:
+        """The knowledge area with this id."""
+        return self._lookup("ka", ka_id, self.knowledge_areas)
+
+    def category(self, category_id: str) -> Category:
+        """The category with this id."""
+        return self._lookup("category", category_id, self.categories)
+
+    def source_doc(self, doc_id: str) -> SourceDoc:
+        """The declared source with this id."""
+        return self._lookup("source", doc_id, self.framework.sources)
+
+    def _lookup(self, kind: str, key: str, items: tuple[Any, ...]) -> Any:
+        """Find an item by id through a lazily built index."""
+        table = self._index.get(kind)
+        if table is None:
+            table = self._index[kind] = {item.id: item for item in items}
+        return table[key]
