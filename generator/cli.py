@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_mkdocs_messages(verbose: bool) -> None:
+    """Print MkDocs warnings (and, when serving, its progress) so a failed strict build says why."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_atlas", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._atlas = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return 0 on success, 1 on data errors, 2 on usage errors."""
     try:
@@ -38,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"iecmh-atlas: no mkdocs.yml found in {project.root} or its parents", file=sys.stderr)
         return EXIT_USAGE
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _show_mkdocs_messages(verbose=args.command == "serve")
     try:
         if args.command == "validate":
             model = load_model(project.data_dir)

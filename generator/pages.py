@@ -115,6 +115,11 @@ class PageHelpers:
 def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}; the same model gives the same text."""
     env = make_environment(templates)
+    env.globals.update(
+        TRACK_LABELS=TRACK_LABELS, SCOPE_LABELS=SCOPE_LABELS, STATUS_LABELS=STATUS_LABELS,
+        REQUIREMENT_LABELS=REQUIREMENT_LABELS, RENEWAL_LABELS=RENEWAL_LABELS, DEGREE_LABELS=DEGREE_LABELS,
+        NOT_ENTERED=NOT_ENTERED, ka_anchor=ka_anchor,
+    )
     pages: dict[str, str] = {}
 
     def add(path: str, template: str, **context: Any) -> None:
@@ -142,12 +147,7 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
 
 def _render(env: jinja2.Environment, template: str, model: Model, path: str, context: dict[str, Any]) -> str:
     """Render one template for one page."""
-    text = env.get_template(template).render(
-        model=model, h=PageHelpers(model, path), page=path,
-        TRACK_LABELS=TRACK_LABELS, SCOPE_LABELS=SCOPE_LABELS, STATUS_LABELS=STATUS_LABELS,
-        REQUIREMENT_LABELS=REQUIREMENT_LABELS, RENEWAL_LABELS=RENEWAL_LABELS, DEGREE_LABELS=DEGREE_LABELS, NOT_ENTERED=NOT_ENTERED,
-        ka_anchor=ka_anchor, **context,
-    )
+    text = env.get_template(template).render(model=model, h=PageHelpers(model, path), page=path, **context)
     return text.rstrip("\n") + "\n"
 
 

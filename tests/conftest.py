@@ -32,3 +32,45 @@ def line_of(path: Path, needle: str) -> int:
     lines = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
     assert len(lines) == 1, f"{needle!r} is on lines {lines} of {path}"
     return lines[0]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real dataset built once into a temporary folder with `iecmh-atlas build` (strict)."""
+    from generator.cli import main
+
+    site = tmp_path_factory.mktemp("site") / "site"
+    assert main(["--project", str(ROOT), "build", "--site-dir", str(site)]) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """Base URL of the built site served on 127.0.0.1."""
+    from browser import serve_folder
+
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright (Debian's binary; no download needed)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, find_chromium
+
+    with sync_playwright() as p:
+        executable = find_chromium(p.chromium.executable_path)
+        instance = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page for one test."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

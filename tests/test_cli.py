@@ -1,0 +1,76 @@
+"""The command line: exit codes, readable errors without tracebacks, and builds that never half-write."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, edit
+
+
+@pytest.fixture
+def project(tmp_path: Path, mini: Path) -> Path:
+    """A throwaway project: the tiny dataset with the real templates, docs and configuration."""
+    root = mini.parent
+    for name in ("mkdocs.yml", "site_templates", "generator"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))
+    (root / "docs" / "index.md").write_text("# Test home\n\nSee [the categories](atlas/index.md).\n", encoding="utf-8")
+    return root
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator` in project."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_validate_ok(project: Path) -> None:
+    result = run(project, "validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok: 2 categories, 2 knowledge areas, 3 indicators"
+
+
+def test_validate_errors_exit_1_with_every_error_and_no_traceback(project: Path) -> None:
+    edit(project / "competencies" / "domains.yml", "    name: Reflection\n", "")
+    edit(project / "competencies" / "categories" / "alpha.yml", "track: early-childhood", "track: toddlers")
+    result = run(project, "validate")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("competencies/categories/alpha.yml:4:1: track: 'toddlers' is not one of: infant,")
+    assert lines[1].startswith("competencies/domains.yml:6:5: domains[1]: missing required field 'name'")
+    assert lines[2] == "2 error(s); nothing was built."
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2(project: Path) -> None:
+    assert run(project, "publish").returncode == 2
+    assert run(project).returncode == 2
+
+
+def test_failed_build_keeps_the_previous_site_and_pages(project: Path) -> None:
+    first = run(project, "build")
+    assert first.returncode == 0, first.stderr
+    site_index = (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8")
+    page = (project / "docs" / "atlas" / "categories" / "alpha.md").read_text(encoding="utf-8")
+    edit(project / "competencies" / "categories" / "alpha.yml", "text: Stays open and curious.", "text: ''")
+    edit(project / "competencies" / "categories" / "alpha.yml", "Helps parents look", "Now helps parents look")
+    second = run(project, "build")
+    assert second.returncode == 1 and "must not be empty" in second.stderr and "Traceback" not in second.stderr
+    assert (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8") == site_index
+    assert (project / "docs" / "atlas" / "categories" / "alpha.md").read_text(encoding="utf-8") == page
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_broken_link_in_a_hand_written_page_fails_the_strict_build_and_keeps_the_site(project: Path) -> None:
+    assert run(project, "build").returncode == 0
+    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
+    (project / "docs" / "index.md").write_text("# Home\n\n[gone](atlas/nowhere.md)\n", encoding="utf-8")
+    result = run(project, "build")
+    assert result.returncode == 1 and "site build failed" in result.stderr
+    assert "atlas/nowhere.md" in result.stderr  # the warning that failed the strict build is shown
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before

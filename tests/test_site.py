@@ -1,0 +1,81 @@
+"""The built site in a real browser: navigation, search landing on an indicator, no third-party requests."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+from generator.loader import load_model
+
+pytestmark = pytest.mark.browser
+MODEL = load_model(ROOT / "competencies")
+ECMHS = MODEL.category("ecmhs")
+
+
+def test_strict_build_has_every_page_and_no_unused_generated_files(built_site: Path) -> None:
+    for category in MODEL.categories:
+        assert (built_site / "atlas" / "categories" / category.id / "index.html").is_file()
+    for ka in MODEL.knowledge_areas:
+        assert (built_site / "atlas" / "knowledge-areas" / ka.id / "index.html").is_file()
+    html = (built_site / "atlas" / "categories" / "ecmhs" / "index.html").read_text(encoding="utf-8")
+    first = ECMHS.indicators()[0]
+    assert f'id="{first.id}"' in html
+    assert not re.search(r"""(src|href)=["']https?://(?!127\.0\.0\.1)""", html.replace(
+        'href="https://squidfunk.github.io/mkdocs-material/"', ""))  # the theme's credit link is plain text + link
+
+
+def test_search_index_holds_indicators_but_not_boilerplate(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    first = ECMHS.indicators()[0]
+    hits = [d for d in docs if d["location"].endswith(f"#{first.id}")]
+    assert len(hits) == 1 and hits[0]["title"].startswith(first.text.split(" ")[0])
+    assert not any("Paraphrase. The indicators below" in d["text"] for d in docs)
+    assert not any(d["location"].startswith("atlas/knowledge-areas/") and first.id in d["text"] for d in docs)
+
+
+def test_navigate_from_home_to_an_indicator(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.get_by_role("link", name="the categories").first.click()
+    page.get_by_role("link", name="Early Childhood Mental Health Specialist").first.click()
+    page.wait_for_url(re.compile(r"/atlas/categories/ecmhs/"))
+    target = ECMHS.indicators()[5]
+    heading = page.locator(f"h4[id='{target.id}']")
+    heading.get_by_role("link").click()  # the permalink of the indicator
+    assert urlsplit(page.url).fragment == target.id
+    assert heading.is_visible() and heading.inner_text().startswith(target.text[:30])
+
+
+def test_search_a_phrase_and_land_on_the_indicator(page, site_url: str) -> None:
+    target = [i for i in ECMHS.indicators() if len(i.text.split()) > 10][7]
+    phrase = " ".join(target.text.rstrip(".").split()[:8])  # what a person remembers of an indicator
+    page.goto(site_url + "atlas/")
+    page.get_by_role("textbox", name="Search").fill(phrase)
+    result = page.locator(f".md-search-result__link[href$='#{target.id}']")
+    result.first.wait_for(timeout=15000)
+    result.first.click()
+    page.wait_for_url(re.compile(re.escape("#" + target.id) + "$"))
+    heading = page.locator(f"h4[id='{target.id}']")
+    heading.wait_for()
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for path in ["", "atlas/", "atlas/categories/ecmhs/", "atlas/knowledge-areas/pregnancy/", "atlas/glossary/",
+                 "atlas/requirements/", "atlas/roles/eimhs/", "atlas/about-data/", "atlas/domains/tf/"]:
+        page.goto(site_url + path, wait_until="networkidle")
+    page.get_by_role("textbox", name="Search").fill("attachment")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    context.close()
+    origins = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
+    assert origins == {urlsplit(site_url).netloc}, origins
+    assert len(requests) > 9
