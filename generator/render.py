@@ -1,6 +1,7 @@
 """Jinja environment for Markdown pages: every value is escaped unless a helper marks it as trusted Markdown."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -74,8 +75,9 @@ def rel_link(from_page: str, to_page: str, anchor: str = "") -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+@functools.lru_cache(maxsize=4)
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from override_dir first (if given), then the built-in site_templates folder."""
+    """Templates from override_dir first (if given), then the built-in site_templates folder (compiled once)."""
     folders = [str(override_dir)] if override_dir else []
     folders.append(str(BUILTIN_TEMPLATES))
     env = jinja2.Environment(

@@ -14,6 +14,12 @@ MAX_FILE_BYTES = 1_000_000
 
 YamlPath = tuple[str | int, ...]
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+# libyaml's parser when PyYAML has it (about ten times faster); the pure-Python one otherwise. Both are safe loaders.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _AliasFound(Exception):
+    """Raised to stop reading a file as soon as an alias is met."""
 
 
 @dataclass
@@ -53,18 +59,17 @@ def read_yaml(path: Path, errors: list[DataError]) -> YamlDocument | None:
         errors.append(DataError(path, 1, 1, (), f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
         return None
     before = len(errors)
-    _reject_anchors(path, text, errors)
-    if len(errors) > before:
-        return None
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             errors.append(DataError(path, 1, 1, (), "file is empty; expected a mapping of fields"))
             return None
         doc = YamlDocument(path, None)
-        doc.data = _build(loader, node, (), doc, errors)
+        doc.data = _build(loader, node, (), doc, errors, set())
         return doc if len(errors) == before else None
+    except _AliasFound:
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -78,26 +83,14 @@ def read_yaml(path: Path, errors: list[DataError]) -> YamlDocument | None:
         loader.dispose()
 
 
-def _reject_anchors(path: Path, text: str, errors: list[DataError]) -> None:
-    """Refuse anchors and aliases: data files do not need them, and aliases make YAML bombs possible."""
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                mark = event.start_mark
-                what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
-                errors.append(DataError(
-                    path, mark.line + 1, mark.column + 1, (),
-                    f"YAML {what} '{anchor}' is not allowed: write each value out in full",
-                ))
-                return
-    except yaml.YAMLError:
-        return  # the parse proper reports syntax errors with their position
-
-
 def _build(loader: yaml.SafeLoader, node: yaml.Node, ypath: YamlPath, doc: YamlDocument,
-           errors: list[DataError]) -> Any:
-    """Turn a composed node into plain data, recording positions and duplicate keys."""
+           errors: list[DataError], seen: set[int]) -> Any:
+    """Turn a composed node into plain data, recording positions and refusing duplicate keys and aliases."""
+    if id(node) in seen:  # an alias: the composer hands back the anchored node again; never expand it
+        errors.append(DataError(doc.path, node.start_mark.line + 1, node.start_mark.column + 1, ypath,
+                                "YAML anchors and aliases are not allowed: write each value out in full"))
+        raise _AliasFound
+    seen.add(id(node))
     doc.positions.setdefault(ypath, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         errors.append(DataError(doc.path, node.start_mark.line + 1, node.start_mark.column + 1, ypath,
@@ -117,8 +110,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, ypath: YamlPath, doc: YamlD
                                         f"duplicate key '{key}' (first given on line {first})"))
                 continue
             doc.positions[ypath + (key,)] = (line, column)
-            result[key] = _build(loader, value_node, ypath + (key,), doc, errors)
+            result[key] = _build(loader, value_node, ypath + (key,), doc, errors, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, ypath + (i,), doc, errors) for i, item in enumerate(node.value)]
+        return [_build(loader, item, ypath + (i,), doc, errors, seen) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

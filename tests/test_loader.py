@@ -138,7 +138,15 @@ def test_alias_bomb_is_refused_without_expanding(mini: Path) -> None:
                     f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(8))
     (mini / "glossary.yml").write_text(bomb, encoding="utf-8")
     error = the_error(mini)
-    assert error.startswith("glossary.yml:1:4: ") and "YAML anchor 'a' is not allowed" in error
+    assert error.startswith("glossary.yml:1:4: ") and "YAML anchors and aliases are not allowed" in error
+
+
+def test_scalar_alias_is_refused(mini: Path) -> None:
+    path = mini / "domains.yml"
+    edit(path, "    name: Reflection\n", "    name: &n Reflection\n    note: *n\n")
+    error = the_error(mini)
+    assert error.startswith(f"domains.yml:{line_of(path, '&n Reflection')}:11: domains[1].note: ")
+    assert "aliases are not allowed" in error
 
 
 def test_file_over_the_size_limit_is_refused_unread(mini: Path) -> None:
