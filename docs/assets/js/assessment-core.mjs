@@ -318,22 +318,21 @@ export function fileName(data, kind, date) {
   return `iecmh-atlas-${code}-self-assessment-${isoDay(date)}.${kind}`;
 }
 
-// One line of plain text as inert Markdown: whitespace collapsed, structural characters backslash-escaped.
-function mdText(text) {
-  return String(text).replace(/\s+/g, " ").trim()
-    .replace(/[\\`*_[\]<>#|~&]/g, "\\$&")
-    .replace(/^([-+=])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
+// One line of plain text as inert Markdown: whitespace collapsed, structural characters backslash-escaped;
+// `lineStart` also defuses list, heading-underline and numbered-list markers for text that may begin a block.
+function mdText(text, lineStart = false) {
+  const inline = String(text).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]<>#|~&]/g, "\\$&");
+  return lineStart ? inline.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") : inline;
 }
 
 // A multi-line note: each line escaped on its own, joined by hard line breaks inside a list item.
 function mdNote(text) {
-  return String(text).split(/\r\n|\r|\n/).map(mdText).filter(Boolean).join("\\\n    ");
+  return String(text).split(/\r\n|\r|\n/).map((line) => mdText(line, true)).filter(Boolean).join("\\\n    ");
 }
 
 function mdItem(data, entry) {
-  const label = entry.rating === null ? "" : `**${mdText(entry.label ?? "")} (${entry.rating})** `;
-  const lines = [`- ${label}${mdText(entry.text)} *(${mdText(entry.ka_name ?? "")})*`];
+  const label = typeof entry.rating === "number" ? `**${mdText(entry.label ?? "")} (${entry.rating})** ` : "";
+  const lines = [`- ${label}${mdText(entry.text, !label)} *(${mdText(entry.ka_name ?? "")})*`];
   if (entry.evidence.length) {
     const names = entry.evidence.map((id) => data.scale?.evidence?.find((e) => e.id === id)?.label ?? id);
     lines.push(`  - Evidence: ${mdText(names.join("; "))}`);
@@ -358,7 +357,7 @@ function mdRequirements(report) {
 /** A readable Markdown gap report; all user and dataset text is escaped so it cannot add Markdown structure or HTML. */
 export function toMarkdown(data, state, date) {
   const report = gapReport(data, state);
-  const [, many] = unitWords(data);
+  const [one, many] = unitWords(data);
   const items = (list, none) => (list.length ? list.map((e) => mdItem(data, e)).join("\n") : none);
   const targetLabel = ratingLabel(data, data.target) ?? "";
   const out = [
@@ -373,7 +372,7 @@ export function toMarkdown(data, state, date) {
   for (const group of report.gaps) out.push(`### ${mdText(group.name)}`, items(group.items, ""));
   out.push("## Strengths (at or above the target level)", items(report.strengths, "None yet."));
   out.push("## Not enough information to rate", items(report.notEnoughInfo, "None."));
-  if (report.unrated.length) out.push(`${report.unrated.length} ${many} not yet rated.`);
+  if (report.unrated.length) out.push(`${report.unrated.length} ${report.unrated.length === 1 ? one : many} not yet rated.`);
   return `${out.join("\n\n")}\n`;
 }
 
