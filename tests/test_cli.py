@@ -74,3 +74,42 @@ def test_broken_link_in_a_hand_written_page_fails_the_strict_build_and_keeps_the
     assert result.returncode == 1 and "site build failed" in result.stderr
     assert "atlas/nowhere.md" in result.stderr  # the warning that failed the strict build is shown
     assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
+
+
+def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/atlas/categories/alpha/"
+
+    def fetch() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(needle: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if needle in fetch():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("Stays open and curious."), "the server never served the page"
+        edit(project / "competencies" / "categories" / "alpha.yml", "text: Stays open and curious.",
+             "text: Stays open, curious and playful.")
+        assert wait_for("Stays open, curious and playful."), "the page was not regenerated after the YAML change"
+        assert "Stays open and curious." not in fetch()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
