@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.errors import DataError, DataErrors
 from generator.model import (
-    Category, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
+    AssessmentSettings, Category, Level, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
     Role, RoleItem, Source, SourceDoc, Term,
 )
 from generator.schemas import check_schema
@@ -21,17 +21,60 @@ FOLDER_KINDS = {"categories": "category", "roles": "role", "official-text": "off
 """Sub-folders holding one item per file, and their schema kind."""
 
 
-def load_model(data_dir: Path) -> Model:
-    """Read and validate every data file in data_dir; raise DataErrors listing every problem found."""
+def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
+    """Read and validate every data file in data_dir (and the scale in assessments_dir); raise DataErrors on problems.
+
+    assessments_dir defaults to the assessments/ folder beside data_dir; without a scale file there the model
+    has no self-assessment settings and no self-assessment pages are generated.
+    """
     errors: list[DataError] = []
     docs = _read_all(data_dir, errors)
+    settings = _read_settings(assessments_dir or data_dir.parent / "assessments", errors)
     if errors:
         raise DataErrors(errors)
     checker = _ReferenceChecker(docs, errors)
     model = checker.build()
+    if settings is not None:
+        targets = [(doc, doc.data.get("assessment_target")) for doc in docs["category"]]
+        top = max(level.value for level in settings.levels)
+        for doc, target in targets:
+            if target is not None and target > top:
+                errors.append(doc.error(("assessment_target",), f"{target} is above the top level of the scale ({top})"))
+        model = Model(**{**{f: getattr(model, f) for f in ("framework", "domains", "knowledge_areas", "categories",
+                                                           "roles", "terms")}, "assessment": settings})
     if errors:
         raise DataErrors(errors)
     return model
+
+
+def _read_settings(assessments_dir: Path, errors: list[DataError]) -> AssessmentSettings | None:
+    """Read and check assessments/scale.yml, if the folder has one."""
+    path = assessments_dir / "scale.yml"
+    if not path.is_file():
+        return None
+    doc = read_yaml(path, errors)
+    if doc is None:
+        return None
+    problems = check_schema(doc, "scale", assessments_dir / "schemas")
+    raw = doc.data
+    if not problems:
+        values = [level["value"] for level in raw["levels"]]
+        if values != list(range(len(values))):
+            problems.append(doc.error(("levels",), f"level values must be 0, 1, 2, ... in order; found {values}"))
+        if raw["default_target"] > values[-1]:
+            problems.append(doc.error(("default_target",), f"{raw['default_target']} is above the top level"))
+        ids = [e["id"] for e in raw["evidence"]]
+        for i, evidence_id in enumerate(ids):
+            if ids.index(evidence_id) != i:
+                problems.append(doc.error(("evidence", i, "id"), f"duplicate evidence id '{evidence_id}'"))
+    errors.extend(problems)
+    if problems:
+        return None
+    return AssessmentSettings(
+        tuple(Level(lv["value"], lv["label"], lv["description"]) for lv in raw["levels"]),
+        raw["not_enough_info"]["label"], raw["not_enough_info"]["description"], raw["default_target"],
+        tuple((e["id"], e["label"]) for e in raw["evidence"]), raw["limits"]["import_bytes"],
+        raw["limits"]["note_chars"], raw["storage_key"], raw["privacy_statement"])
 
 
 def _read_all(data_dir: Path, errors: list[DataError]) -> dict[str, list[YamlDocument]]:

@@ -172,6 +172,30 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Level:
+    """One rating level of the self-assessment scale."""
+
+    value: int
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class AssessmentSettings:
+    """The self-assessment scale and settings from assessments/scale.yml."""
+
+    levels: tuple[Level, ...]
+    nei_label: str
+    nei_description: str
+    default_target: int
+    evidence: tuple[tuple[str, str], ...]
+    import_bytes: int
+    note_chars: int
+    storage_key: str
+    privacy_statement: str
+
+
+@dataclass(frozen=True)
 class Model:
     """Everything the generator needs, validated."""
 
@@ -181,6 +205,7 @@ class Model:
     categories: tuple[Category, ...]
     roles: tuple[Role, ...]
     terms: tuple[Term, ...]
+    assessment: AssessmentSettings | None = None
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def domain(self, domain_id: str) -> Domain:

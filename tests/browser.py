@@ -43,3 +43,15 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page, query: str) -> None:
+    """Type a query into Material's search once its index is ready (typing earlier can be lost)."""
+    box = page.get_by_role("textbox", name="Search")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    meta.wait_for()
+    page.wait_for_function(
+        "() => !/initializing/i.test(document.querySelector('.md-search-result__meta')?.textContent || 'x')",
+        timeout=20000)
+    box.fill(query)

@@ -17,6 +17,7 @@ def mini(tmp_path: Path) -> Path:
     data = tmp_path / "competencies"
     shutil.copytree(MINI, data)
     shutil.copytree(SCHEMAS, data / "schemas")
+    shutil.copytree(ROOT / "assessments", tmp_path / "assessments")
     return data
 
 

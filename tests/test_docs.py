@@ -34,6 +34,14 @@ def test_every_field_of_every_file_kind_is_documented(kind: str) -> None:
     assert not missing, f"fields of {kind} missing from {DATA_DOC.name}: {missing}"
 
 
+def test_every_field_of_the_assessment_scale_is_documented() -> None:
+    part = section(DATA_DOC.read_text(encoding="utf-8"), "scale")
+    fields = schema_fields(ROOT / "assessments" / "schemas", "scale")
+    assert fields and all(desc for _, _, desc in fields)
+    missing = [path for path, _, _ in fields if f"`{path}`" not in part]
+    assert not missing, f"scale fields missing from {DATA_DOC.name}: {missing}"
+
+
 def test_every_schema_field_has_a_description() -> None:
     for kind in schema_kinds(SCHEMAS):
         if kind != "common":
@@ -41,7 +49,7 @@ def test_every_schema_field_has_a_description() -> None:
 
 
 def test_data_files_point_editors_at_their_schema() -> None:
-    for path in sorted((ROOT / "competencies").rglob("*.yml")):
+    for path in sorted([*(ROOT / "competencies").rglob("*.yml"), *(ROOT / "assessments").rglob("*.yml")]):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+\.schema\.json)", first)
         assert match, f"{path} does not start with a yaml-language-server schema comment"

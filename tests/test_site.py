@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser import search
 from conftest import ROOT
 from generator.loader import load_model
 
@@ -54,7 +55,7 @@ def test_search_a_phrase_and_land_on_the_indicator(page, site_url: str) -> None:
     target = [i for i in ECMHS.indicators() if len(i.text.split()) > 10][7]
     phrase = " ".join(target.text.rstrip(".").split()[:8])  # what a person remembers of an indicator
     page.goto(site_url + "atlas/")
-    page.get_by_role("textbox", name="Search").fill(phrase)
+    search(page, phrase)
     result = page.locator(f".md-search-result__link[href$='#{target.id}']")
     result.first.wait_for(timeout=15000)
     result.first.click()
@@ -73,7 +74,7 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
     for path in ["", "atlas/", "atlas/categories/ecmhs/", "atlas/knowledge-areas/pregnancy/", "atlas/glossary/",
                  "atlas/requirements/", "atlas/roles/eimhs/", "atlas/about-data/", "atlas/domains/tf/"]:
         page.goto(site_url + path, wait_until="networkidle")
-    page.get_by_role("textbox", name="Search").fill("attachment")
+    search(page, "attachment")
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     context.close()
     origins = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}

@@ -262,7 +262,8 @@ describe("requirements", () => {
 });
 
 describe("serializers", () => {
-  const HOSTILE_NOTE = "<img src=x onerror=alert(1)> # heading | pipe *bold* [link](javascript:x)\n- list\n1. one";
+  // Markdown structure in a note (markup itself is refused by setNote and parseImport; see the import tests).
+  const HOSTILE_NOTE = "5 > 3 # heading | pipe *bold* [link](x)\n- list\n1. one";
 
   test("fileName uses the category code, the kind and the UTC date", () => {
     assert.equal(fileName(data, "md", DATE), "iecmh-atlas-ECMHS-self-assessment-2026-11-23.md");
@@ -293,10 +294,9 @@ describe("serializers", () => {
   test("toMarkdown escapes notes so they cannot add Markdown structure or HTML", () => {
     const s = setNote(sampleState(), IDS.p1, HOSTILE_NOTE, data);
     const md = toMarkdown(data, s, DATE);
-    const escaped = "  - Note: \\<img src=x onerror=alert(1)\\> \\# heading \\| pipe \\*bold\\* \\[link\\](javascript:x)\\\n    \\- list\\\n    1\\. one";
+    const escaped = "  - Note: 5 \\> 3 \\# heading \\| pipe \\*bold\\* \\[link\\](x)\\\n    \\- list\\\n    1\\. one";
     assert.ok(md.includes(escaped), md);
-    assert.doesNotMatch(md, /(^|[^\\])<img/m, "no raw <img");
-    assert.doesNotMatch(md, /(^|[^\\])</m, "no unescaped < at all");
+    assert.doesNotMatch(md, /(^|[^\\])>/m, "no unescaped > at all");
     assert.doesNotMatch(md, /^\s*- list/m);
   });
 
@@ -361,7 +361,7 @@ describe("serializers", () => {
     assert.equal(back.ok, true, back.error);
     assert.deepEqual(back.state, s);
     assert.deepEqual(back.removed, []);
-    assert.equal(back.state.answers[IDS.e2].note, HOSTILE_NOTE, "markup in notes is accepted as plain text, unchanged");
+    assert.equal(back.state.answers[IDS.e2].note, HOSTILE_NOTE, "Markdown-like notes come back unchanged");
   });
 
   test("toJSON exports orphans, which come back as orphans", () => {
@@ -480,6 +480,20 @@ describe("parseImport refuses hostile or broken files", () => {
     refuses(importObject(obj), /note must be text/);
   });
 
+  for (const markup of ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "ok < /p> x", "<!-- c -->",
+    "see javascript:alert(1)"]) {
+    test(`note with markup or script: ${markup}`, () => {
+      const obj = validExport();
+      obj.answers[IDS.p1].note = markup;
+      refuses(importObject(obj), /note contains HTML or script markup/);
+    });
+  }
+
+  test("setNote refuses markup but accepts comparisons and hearts", () => {
+    assert.throws(() => setNote(emptyState(data), IDS.p1, "<b>bold</b>", data), /HTML or script markup/);
+    assert.equal(setNote(emptyState(data), IDS.p1, "<3 and 2 < 5 > 1", data).answers[IDS.p1].note, "<3 and 2 < 5 > 1");
+  });
+
   test("note that is too long", () => {
     const obj = validExport();
     obj.answers[IDS.p1].note = "x".repeat(5001);
@@ -548,11 +562,11 @@ describe("parseImport keeps what it cannot place", () => {
   test("answers for unknown items are listed in removed (sorted) and kept as orphans", () => {
     const obj = validExport();
     obj.answers["ecmhs.zz.gone.1"] = { rating: 2 };
-    obj.answers["ecmhs.aa.gone.1"] = { note: "<b>keep me</b>" };
+    obj.answers["ecmhs.aa.gone.1"] = { note: "keep me" };
     const result = importObject(obj);
     assert.equal(result.ok, true, result.error);
     assert.deepEqual(result.removed, ["ecmhs.aa.gone.1", "ecmhs.zz.gone.1"]);
-    assert.deepEqual(result.state.orphans, { "ecmhs.aa.gone.1": { note: "<b>keep me</b>" }, "ecmhs.zz.gone.1": { rating: 2 } });
+    assert.deepEqual(result.state.orphans, { "ecmhs.aa.gone.1": { note: "keep me" }, "ecmhs.zz.gone.1": { rating: 2 } });
     assert.equal("ecmhs.zz.gone.1" in result.state.answers, false);
     assert.deepEqual(result.state.answers, sampleState().answers);
   });

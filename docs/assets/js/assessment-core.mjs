@@ -16,6 +16,8 @@ const REQUIREMENT_KEYS = { check: ["met"], hours: ["hours", "parts"], years: ["y
 const MAIN_KEY = { check: "met", hours: "hours", years: "years", count: "count" };
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CATEGORY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+// Notes are plain text: anything that looks like an HTML tag, comment or script URL is refused (typed or imported).
+const MARKUP = /<\s*[a-zA-Z!/?]|javascript\s*:/i;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 
 // ---------- small helpers ----------
@@ -91,7 +93,8 @@ function answerFieldError(key, value, data) {
   if (key === "note") {
     if (typeof value !== "string") return "note must be text";
     const max = limits(data).note_chars;
-    return value.length > max ? `note is longer than ${max} characters` : null;
+    if (value.length > max) return `note is longer than ${max} characters`;
+    return MARKUP.test(value) ? "note contains HTML or script markup (such as <tag> or javascript:), which is not allowed" : null;
   }
   if (key === "carried_from") return typeof value === "string" && CATEGORY_PATTERN.test(value) ? null : "carried_from must be a category id";
   return `unexpected field "${shorten(key)}"`;
