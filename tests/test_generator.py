@@ -139,7 +139,9 @@ def test_data_is_never_rendered_as_markup(mini: Path, payload: str) -> None:
         assert scripts in ([], [[("type", "application/json"), ("id", "atlas-assessment-data")]]), (path, scripts)
         if scripts:  # the inert data block: its text never holds a raw "<", so it cannot close itself
             block = html.split('id="atlas-assessment-data">', 1)[1].split("</script>", 1)[0]
-            assert "<" not in block and "\\u003c" in block, (path, block[:200])
+            assert "<" not in block, path
+            if path.endswith("alpha.md") and "<" in payload:
+                assert "\\u003c" in block, path  # the payload is there, escaped
         assert "img" not in {tag for tag, _ in tags}, path
         for tag, attrs in tags:
             assert not any(name.startswith("on") for name, _ in attrs), (path, tag, attrs)
