@@ -80,3 +80,17 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
     origins = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
     assert origins == {urlsplit(site_url).netloc}, origins
     assert len(requests) > 9
+
+
+@pytest.mark.parametrize("path", ["", "atlas/", "atlas/categories/ecmhs/", "atlas/categories/ifa/", "atlas/domains/",
+                                  "atlas/domains/dss/", "atlas/knowledge-areas/observation-listening/",
+                                  "atlas/requirements/", "atlas/roles/eimhs/", "atlas/glossary/",
+                                  "atlas/about-data/", "atlas/self-assessment/", "reference/data-files/"])
+def test_no_accessibility_violations_on_each_page_kind(page, site_url: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + path, wait_until="networkidle")
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+               "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
+    assert results.violations_count == 0, results.generate_report()

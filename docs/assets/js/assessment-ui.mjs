@@ -13,7 +13,7 @@ function el(tag, attrs = {}, ...children) {
     if (key === "text") node.textContent = value;
     else node.setAttribute(key, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) {
       node.append(typeof child === "string" ? document.createTextNode(child) : child);
     }

@@ -1,0 +1,273 @@
+"""The self-assessment in a real browser: saving, exports, imports, hostile files, no storage, keyboard, axe."""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+from generator.loader import load_model
+
+pytestmark = pytest.mark.browser
+MODEL = load_model(ROOT / "competencies")
+ECMHS = MODEL.category("ecmhs")
+PAGE = "atlas/self-assessment/ecmhs/"
+STORAGE_KEY = f"{MODEL.assessment.storage_key}:ecmhs"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+        "resultTypes": ["violations"]}
+
+
+def open_assessment(page, site_url: str, path: str = PAGE) -> None:
+    """Open a self-assessment page and wait until the interface is built."""
+    page.goto(site_url + path)
+    page.locator("fieldset.atlas-item").first.wait_for()
+
+
+def item(page, index: int):
+    """The fieldset of the index-th item."""
+    return page.locator("fieldset.atlas-item").nth(index)
+
+
+def fill_some(page) -> None:
+    """Rate two items, tick evidence, write a note, enter RSC hours and tick a requirement."""
+    item(page, 0).get_by_label("Proficient").check()
+    item(page, 1).get_by_label("Emerging").check()
+    item(page, 1).get_by_label("College course").check()
+    item(page, 2).get_by_label("Not enough information to rate").check()
+    item(page, 1).get_by_label("Note").fill('Took one course; "ask" my supervisor, = not a formula')
+    rsc = page.get_by_label(re.compile(r"^Reflective supervision/consultation: hours so far"))
+    rsc.fill("33")
+    rsc.press("Tab")
+    page.get_by_label(re.compile(r"^Endorsement Agreement signed")).check()
+
+
+def app_state(page) -> dict:
+    """The page's current state as plain JSON."""
+    return page.evaluate("() => JSON.parse(JSON.stringify(document.getElementById('atlas-assessment').atlasApp.state))")
+
+
+def saved(page) -> str | None:
+    """What the page saved in localStorage for ECMHS."""
+    return page.evaluate(f"() => window.localStorage.getItem({json.dumps(STORAGE_KEY)})")
+
+
+def expect_kept(page) -> None:
+    """The answers of fill_some are shown."""
+    assert item(page, 0).get_by_label("Proficient").is_checked()
+    assert item(page, 1).get_by_label("Emerging").is_checked()
+    assert item(page, 1).get_by_label("College course").is_checked()
+    assert item(page, 2).get_by_label("Not enough information to rate").is_checked()
+    assert item(page, 1).get_by_label("Note").input_value().startswith("Took one course;")
+    assert page.get_by_label(re.compile(r"^Reflective supervision/consultation: hours so far")).input_value() == "33"
+    assert page.locator("#atlas-progress-label").inner_text() == f"3 of {len(ECMHS.indicators())} rated"
+
+
+def test_answers_survive_reload_and_instant_navigation(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    page.reload()
+    page.locator("fieldset.atlas-item").first.wait_for()
+    expect_kept(page)
+    page.get_by_role("link", name=re.compile("Early Childhood Mental Health Specialist \\(ECMHS\\)")).first.click()
+    page.wait_for_url(re.compile(r"/atlas/categories/ecmhs/"))
+    page.go_back()
+    page.locator("fieldset.atlas-item").first.wait_for()
+    expect_kept(page)
+    requirement = page.locator("#atlas-req-rsc-status")
+    assert requirement.inner_text() == "Not yet: 17 more hours of reflective supervision/consultation"
+
+
+def test_categories_are_kept_apart(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    open_assessment(page, site_url, "atlas/self-assessment/imhs/")
+    assert page.locator("#atlas-progress-label").inner_text() == f"0 of {len(MODEL.category('imhs').indicators())} rated"
+    open_assessment(page, site_url)
+    expect_kept(page)
+
+
+def test_gap_report_shows_readiness_gaps_and_shortfalls(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    page.get_by_role("button", name="Show the gap report").click()
+    report = page.locator(".atlas-report")
+    assert report.is_visible() and page.locator(".atlas-assess-form").is_hidden()
+    text = report.inner_text()
+    assert "17 more hours of reflective supervision/consultation" in text
+    assert ECMHS.indicators()[1].text in text.split("Below target")[1].split("Strengths")[0]
+    assert ECMHS.indicators()[0].text in text.split("Strengths")[1]
+    assert ECMHS.indicators()[2].text in text.split("Not enough information to rate")[1]
+    table = page.get_by_role("table", name="Readiness by domain")
+    assert table.get_by_role("row", name=re.compile("Theoretical Foundations")).inner_text().split("\t")[1] == \
+        f"1 ({round(100 / sum(1 for i in ECMHS.indicators() if '.tf.' in i.id))}%)"
+    assert page.locator("svg.atlas-chart[role=img] title").count() == 1
+
+
+def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, site_url: str, tmp_path: Path) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    files = {}
+    for kind, label in [("md", "Download Markdown"), ("csv", "Download CSV"), ("json", "Download JSON")]:
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).click()
+        download = info.value
+        assert download.suggested_filename == f"iecmh-atlas-ECMHS-self-assessment-{today}.{kind}"
+        target = tmp_path / download.suggested_filename
+        download.save_as(target)
+        files[kind] = target.read_bytes().decode("utf-8")
+    expected_csv = page.evaluate("""async () => {
+        const core = await import(new URL('../../../assets/js/assessment-core.mjs', location.href).href);
+        const app = document.getElementById('atlas-assessment').atlasApp;
+        return core.toCSV(app.data, app.state);
+    }""")
+    assert files["csv"] == expected_csv
+    assert files["csv"].startswith("\ufeffcategory,domain,knowledge_area,item_id,item_text,rating,")
+    assert "\r\n" in files["csv"] and files["csv"].count("\r\n") == len(ECMHS.indicators()) + 1
+    assert ",'= not a formula" not in files["csv"] and '""ask""' in files["csv"]
+    exported = json.loads(files["json"])
+    state = app_state(page)
+    assert exported["answers"] == state["answers"] and exported["requirements"] == state["requirements"]
+    assert exported["category"] == "ecmhs" and exported["dataset_version"] == MODEL.framework.version
+    assert files["md"].startswith("# Self-assessment: Early Childhood Mental Health Specialist (ECMHS), " + today)
+    assert "17 more hours of reflective supervision/consultation" in files["md"]
+
+
+def test_import_into_a_fresh_profile_restores_everything(browser, site_url: str, tmp_path: Path) -> None:
+    first = browser.new_context(accept_downloads=True)
+    page = first.new_page()
+    open_assessment(page, site_url)
+    fill_some(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download JSON").click()
+    export = tmp_path / "export.json"
+    info.value.save_as(export)
+    original = app_state(page)
+    first.close()
+
+    fresh = browser.new_context()
+    page = fresh.new_page()
+    open_assessment(page, site_url)
+    assert saved(page) is None
+    page.get_by_label("Import a JSON export:").set_input_files(str(export))
+    page.locator(".atlas-status", has_text="Imported").wait_for()
+    assert app_state(page) == original
+    expect_kept(page)
+    page.reload()
+    page.locator("fieldset.atlas-item").first.wait_for()
+    assert app_state(page) == original
+    fresh.close()
+
+
+HOSTILE_IMPORTS = {
+    "not-json.json": (b"<html><script>window.__pwned = 1</script></html>", "not valid JSON"),
+    "other-tool.json": (json.dumps({"competencies": [1, 2, 3]}).encode(), "not an IECMH Atlas self-assessment"),
+    "other-category.json": (json.dumps({"format": "iecmh-atlas-assessment", "version": 1, "category": "imhs",
+                                        "dataset_version": "0.1.0", "answers": {}, "requirements": {}}).encode(),
+                            "IMHS"),
+    "proto.json": (b'{"format":"iecmh-atlas-assessment","version":1,"category":"ecmhs","dataset_version":"0.1.0",'
+                   b'"answers":{"__proto__":{"polluted":true}},"requirements":{}}', "__proto__"),
+    "markup-note.json": (json.dumps({"format": "iecmh-atlas-assessment", "version": 1, "category": "ecmhs",
+                                     "dataset_version": "0.1.0", "requirements": {},
+                                     "answers": {ECMHS.indicators()[0].id: {
+                                         "rating": 3, "note": "<img src=x onerror=\"window.__pwned=1\">"}}}).encode(),
+                         "markup"),
+    "wrong-type.json": (json.dumps({"format": "iecmh-atlas-assessment", "version": 1, "category": "ecmhs",
+                                    "dataset_version": "0.1.0", "requirements": {"rsc": {"hours": -5}},
+                                    "answers": {ECMHS.indicators()[0].id: {"rating": "high"}}}).encode(), "rating"),
+    "too-large.json": (b" " * (MODEL.assessment.import_bytes + 1), "limit"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_IMPORTS))
+def test_hostile_import_is_refused_and_changes_nothing(page, site_url: str, name: str, tmp_path: Path) -> None:
+    content, reason = HOSTILE_IMPORTS[name]
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_assessment(page, site_url)
+    fill_some(page)
+    before_saved, before_state = saved(page), app_state(page)
+    path = tmp_path / name
+    path.write_bytes(content)
+    page.get_by_label("Import a JSON export:").set_input_files(str(path))
+    status = page.locator(".atlas-status", has_text="Import refused")
+    status.wait_for()
+    assert reason.lower() in status.inner_text().lower() and "unchanged" in status.inner_text()
+    assert saved(page) == before_saved and app_state(page) == before_state
+    assert page.evaluate("() => window.__pwned === undefined && ({}).polluted === undefined")
+    assert dialogs == []
+    expect_kept(page)
+
+
+def test_works_when_storage_is_unavailable(browser, site_url: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("""Object.defineProperty(window, 'localStorage', {
+        configurable: true, get() { throw new DOMException('Storage is disabled', 'SecurityError'); } });""")
+    page = context.new_page()
+    open_assessment(page, site_url)
+    warning = page.locator(".atlas-warning")
+    assert warning.is_visible() and "not letting the page save" in warning.inner_text()
+    fill_some(page)
+    assert page.locator("#atlas-progress-label").inner_text() == f"3 of {len(ECMHS.indicators())} rated"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download JSON").click()
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert len(exported["answers"]) == 3
+    context.close()
+
+
+def test_keyboard_alone_completes_an_assessment(page, site_url: str) -> None:
+    open_assessment(page, site_url, "atlas/self-assessment/ifa/")
+    total = page.locator("fieldset.atlas-item").count()
+    assert total == len(MODEL.category("ifa").knowledge_areas())
+    next_button = page.get_by_role("button", name="Go to the next unrated item")
+    for _ in range(60):  # Tab from the top of the page to the button, as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent") == "Go to the next unrated item":
+            break
+    assert next_button.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Enter")  # focus moves to the first radio of the first unrated item
+    for index in range(total):
+        assert page.evaluate("() => document.activeElement.closest('[data-item]').dataset.item") == \
+            item(page, index).get_attribute("data-item")
+        page.keyboard.press("Space")        # Not yet
+        page.keyboard.press("ArrowRight")   # Emerging
+        page.keyboard.press("ArrowRight")   # Developing
+        for _ in range(7):                   # clear button, 4 evidence boxes, note, next item's rating
+            page.keyboard.press("Tab")
+    assert page.locator("#atlas-progress-label").inner_text() == f"{total} of {total} rated"
+    assert all(item(page, i).get_by_label("Developing").is_checked() for i in range(total))
+    next_button.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".atlas-status").inner_text() == "Every item is rated."
+
+
+def test_no_accessibility_violations_filled_in_and_as_gap_report(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name="Show the gap report").click()
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    open_assessment(page, site_url)
+    fill_some(page)
+    page.get_by_role("button", name="Show the gap report").click()
+    with page.expect_download():
+        page.get_by_role("button", name="Download CSV").click()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    origins = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
+    assert origins == {urlsplit(site_url).netloc}, origins
