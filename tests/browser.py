@@ -54,4 +54,4 @@ def search(page, query: str) -> None:
     page.wait_for_function(
         "() => !/initializing/i.test(document.querySelector('.md-search-result__meta')?.textContent || 'x')",
         timeout=20000)
-    box.fill(query)
+    box.press_sequentially(query, delay=20)  # Material reacts to key events; fill() alone is not reliably seen
