@@ -41,8 +41,10 @@ test: $(STAMP) browser  ## every test: JavaScript units, Python units, site buil
 	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) browser  ## build and self-assessment benchmarks (figures printed, nothing asserted)
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/iecmh-atlas build
+	$(BIN)/python bench/assessment_bench.py
 
 clean:
 	rm -rf site docs/atlas .pytest_cache
