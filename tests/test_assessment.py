@@ -271,3 +271,44 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
     context.close()
     origins = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
     assert origins == {urlsplit(site_url).netloc}, origins
+
+
+def test_start_over_asks_first(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    answers = []
+    page.once("dialog", lambda dialog: (answers.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Start over").click()
+    assert answers and "Start over?" in answers[0]
+    expect_kept(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start over").click()
+    page.locator(".atlas-status", has_text="Started over").wait_for()
+    assert page.locator("#atlas-progress-label").inner_text() == f"0 of {len(ECMHS.indicators())} rated"
+    assert saved(page) is None and not item(page, 0).get_by_label("Proficient").is_checked()
+
+
+def test_answers_to_removed_items_are_listed_not_dropped(page, site_url: str) -> None:
+    kept_id = ECMHS.indicators()[0].id
+    old = {"format": "iecmh-atlas-assessment", "version": 1, "category": "ecmhs", "dataset_version": "0.0.1",
+           "answers": {kept_id: {"rating": 2}, "ecmhs.tf.retired.1": {"rating": 1, "note": "from the old list"}},
+           "requirements": {}}
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(old)])
+    open_assessment(page, site_url)
+    assert item(page, 0).get_by_label("Developing").is_checked()
+    removed = page.get_by_role("region", name="Answers to items that are no longer in the data")
+    assert "ecmhs.tf.retired.1" in removed.inner_text() and "from the old list" in removed.inner_text()
+    item(page, 1).get_by_label("Proficient").check()  # saving again keeps the removed answer
+    resaved = json.loads(saved(page))
+    assert resaved["answers"]["ecmhs.tf.retired.1"] == {"rating": 1, "note": "from the old list"}
+    assert resaved["dataset_version"] == MODEL.framework.version
+
+
+def test_printing_gives_the_gap_report(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    page.emulate_media(media="print")
+    assert page.locator(".atlas-report").is_visible()
+    assert page.locator(".atlas-assess-form").is_hidden() and page.locator(".atlas-toolbar").is_hidden()
+    assert "17 more hours of reflective supervision/consultation" in page.locator(".atlas-report").inner_text()
