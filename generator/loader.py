@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.errors import DataError, DataErrors
 from generator.model import (
-    AssessmentSettings, Category, Level, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
+    AssessmentSettings, Category, Crosswalk, ExternalFramework, ExternalItem, Level, Pair, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
     Role, RoleItem, Source, SourceDoc, Term,
 )
 from generator.schemas import check_schema
@@ -17,7 +17,8 @@ SINGLE_FILES = {"framework.yml": "framework", "domains.yml": "domains",
                 "knowledge-areas.yml": "knowledge-areas", "glossary.yml": "glossary"}
 """Files that must exist exactly once at the top of the data folder, and their schema kind."""
 
-FOLDER_KINDS = {"categories": "category", "roles": "role", "official-text": "official-text"}
+FOLDER_KINDS = {"categories": "category", "roles": "role", "official-text": "official-text",
+                "frameworks": "framework-items", "crosswalks": "crosswalk"}
 """Sub-folders holding one item per file, and their schema kind."""
 
 
@@ -41,7 +42,8 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
             if target is not None and target > top:
                 errors.append(doc.error(("assessment_target",), f"{target} is above the top level of the scale ({top})"))
         model = Model(**{**{f: getattr(model, f) for f in ("framework", "domains", "knowledge_areas", "categories",
-                                                           "roles", "terms")}, "assessment": settings})
+                                                           "roles", "terms", "frameworks", "crosswalks")},
+                         "assessment": settings})
     if errors:
         raise DataErrors(errors)
     return model
@@ -147,7 +149,69 @@ class _ReferenceChecker:
         licences = self._apply_official_text(categories)
         framework = Framework(**{**framework.__dict__, "official_licences": tuple(licences)})
         ordered = sorted(categories, key=_category_order)
-        return Model(framework, tuple(domains), tuple(kas), tuple(ordered), tuple(roles), tuple(terms))
+        externals = [self._external(doc) for doc in self.docs["framework-items"]]
+        parents = _parents(categories, kas)
+        crosswalks = [self._crosswalk(doc, parents, {d.id for d in domains}) for doc in self.docs["crosswalk"]]
+        return Model(framework, tuple(domains), tuple(kas), tuple(ordered), tuple(roles), tuple(terms),
+                     tuple(externals), tuple(sorted(crosswalks, key=lambda c: c.id)))
+
+    def _external(self, doc: YamlDocument) -> ExternalFramework:
+        """Build another framework, claiming its item ids."""
+        raw = doc.data
+        self._check_sources(doc, raw)
+        if doc.path.stem != raw["id"]:
+            self.errors.append(doc.error(("id",), f"id '{raw['id']}' must match the file name '{doc.path.stem}.yml'"))
+        items = []
+        for i, item in enumerate(raw["items"]):
+            if not item["id"].startswith(raw["id"] + "."):
+                self.errors.append(doc.error(("items", i, "id"), f"item id must start with '{raw['id']}.'"))
+            self._claim_id(doc, ("items", i, "id"), item["id"], "item")
+            items.append(ExternalItem(item["id"], item["name"], item.get("summary")))
+        return ExternalFramework(raw["id"], raw["title"], raw["publisher"], raw.get("year"), raw.get("summary"),
+                                 _source(raw["source"]), tuple(items))
+
+    def _crosswalk(self, doc: YamlDocument, parents: dict[str, set[str]], domain_ids: set[str]) -> Crosswalk:
+        """Build a crosswalk, checking ids, relation shape, repeats, self-relations and hierarchy."""
+        raw = doc.data
+        self._check_sources(doc, raw)
+        self._claim_id(doc, ("id",), raw["id"], "crosswalk")
+        if doc.path.stem != raw["id"]:
+            self.errors.append(doc.error(("id",), f"id '{raw['id']}' must match the file name '{doc.path.stem}.yml'"))
+        pairs = []
+        seen: dict[frozenset[str], int] = {}
+        for i, p in enumerate(raw["pairs"]):
+            path: YamlPath = ("pairs", i)
+            source_ref, target_ref, relation = p["from"], p.get("to"), p["relation"]
+            for key, ref in (("from", source_ref), ("to", target_ref)):
+                if ref is not None and not self._ref_exists(ref, domain_ids):
+                    self.errors.append(doc.error(path + (key,), f"unknown item '{ref}'"))
+            if relation == "no-equivalent" and target_ref is not None:
+                self.errors.append(doc.error(path + ("to",), "a no-equivalent relation has no 'to'"))
+            elif relation != "no-equivalent" and target_ref is None:
+                self.errors.append(doc.error(path + ("relation",), f"missing 'to' for relation '{relation}'"))
+            if target_ref is not None and target_ref == source_ref:
+                self.errors.append(doc.error(path + ("to",), f"'{source_ref}' is related to itself"))
+            key = frozenset({source_ref, target_ref or "(none)"})
+            if key in seen:
+                first = doc.where(("pairs", seen[key]))[0]
+                self.errors.append(doc.error(path, f"the pair {source_ref} / {target_ref or 'no-equivalent'} is given "
+                                                   f"twice (first on line {first})"))
+            seen.setdefault(key, i)
+            if target_ref and (target_ref in parents.get(source_ref, ()) or source_ref in parents.get(target_ref, ())):
+                self.errors.append(doc.error(path + ("to",), f"'{source_ref}' and '{target_ref}' are parent and child: hierarchy "
+                                                   "is not a crosswalk"))
+            pairs.append(Pair(source_ref, target_ref, relation, p.get("note"),
+                              _source(p["source"]) if "source" in p else _source(raw["source"])))
+        return Crosswalk(raw["id"], raw["title"], raw["basis"], _source(raw["source"]), raw.get("summary"),
+                         tuple(pairs))
+
+    def _ref_exists(self, ref: str, domain_ids: set[str]) -> bool:
+        """True when a crosswalk reference names a known item, knowledge area or domain."""
+        if ref.startswith("ka:"):
+            return f"ka:{ref[3:]}" in self.item_ids
+        if ref.startswith("domain:"):
+            return ref[7:] in domain_ids
+        return f"item:{ref}" in self.item_ids
 
     def _framework(self, doc: YamlDocument) -> Framework:
         """Build the framework and remember its source ids."""
@@ -315,6 +379,17 @@ def _with_official_text(category: Category, texts: dict[str, str]) -> Category:
             for k in d.knowledge_areas))
         for d in category.domains)
     return Category(**{**category.__dict__, "domains": domains})
+
+
+def _parents(categories: list[Category], kas: list[KnowledgeArea]) -> dict[str, set[str]]:
+    """Crosswalk references of every item's parents: indicator -> its ka: and domain:, ka: -> its domain:."""
+    parents: dict[str, set[str]] = {f"ka:{k.id}": {f"domain:{k.domain}"} for k in kas}
+    for category in categories:
+        for d in category.domains:
+            for k in d.knowledge_areas or ():
+                for indicator in k.indicators or ():
+                    parents[indicator.id] = {f"ka:{k.ka}", f"domain:{d.domain}"}
+    return parents
 
 
 TRACK_ORDER = {"infant": 0, "early-childhood": 1, "infant-early-childhood": 2}

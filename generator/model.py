@@ -172,6 +172,51 @@ class Term:
 
 
 @dataclass(frozen=True)
+class ExternalItem:
+    """An item (such as a domain) of another competency framework."""
+
+    id: str
+    name: str
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class ExternalFramework:
+    """Another competency framework whose items crosswalks point to."""
+
+    id: str
+    title: str
+    publisher: str
+    year: int | None
+    summary: str | None
+    source: Source
+    items: tuple[ExternalItem, ...]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One typed relation of a crosswalk (target None for no-equivalent)."""
+
+    source_ref: str
+    target_ref: str | None
+    relation: str
+    note: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """Typed relations between items, with their basis (a source, or the project's judgement)."""
+
+    id: str
+    title: str
+    basis: str
+    source: Source
+    summary: str | None
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True)
 class Level:
     """One rating level of the self-assessment scale."""
 
@@ -205,6 +250,8 @@ class Model:
     categories: tuple[Category, ...]
     roles: tuple[Role, ...]
     terms: tuple[Term, ...]
+    frameworks: tuple[ExternalFramework, ...] = ()
+    crosswalks: tuple[Crosswalk, ...] = ()
     assessment: AssessmentSettings | None = None
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

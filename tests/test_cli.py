@@ -32,7 +32,7 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_validate_ok(project: Path) -> None:
     result = run(project, "validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok: 2 categories, 2 knowledge areas, 3 indicators"
+    assert result.stdout.strip() == "ok: 3 categories, 2 knowledge areas, 6 indicators"
 
 
 def test_validate_errors_exit_1_with_every_error_and_no_traceback(project: Path) -> None:

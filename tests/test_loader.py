@@ -27,7 +27,8 @@ def the_error(data: Path) -> str:
 
 def test_mini_dataset_loads(mini: Path) -> None:
     model = load_model(mini)
-    assert [c.code for c in model.categories] == ["BETA", "ALPHA"]  # infant track first
+    assert [c.code for c in model.categories] == ["BETA", "GAMMA", "ALPHA"]  # infant track first
+    assert [len(c.pairs) for c in model.crosswalks] == [3, 4] and model.frameworks[0].items[0].name == "Care"
     assert [i.id for i in model.category("alpha").indicators()] == [
         "alpha.tf.pregnancy.1", "alpha.tf.pregnancy.2", "alpha.ref.curiosity.1"]
     assert model.category("beta").knowledge_areas()[0].indicators is None  # not yet entered
@@ -89,7 +90,7 @@ def test_duplicate_yaml_key(mini: Path) -> None:
     ("  - domain: ref\n", "  - domain: reflection\n", "domain: reflection", "unknown domain 'reflection'"),
     ("source: {doc: src-a, section: REF / Curiosity}", "source: {doc: nowhere, section: REF / Curiosity}",
      "doc: nowhere", "unknown source 'nowhere'"),
-    ("counterpart: beta", "counterpart: gamma", "counterpart: gamma", "unknown category 'gamma'"),
+    ("counterpart: beta", "counterpart: delta", "counterpart: delta", "unknown category 'delta'"),
     ("  - domain: ref\n", "  - domain: tf\n", None, "domain 'tf' is listed twice"),
 ])
 def test_reference_to_unknown_id(mini: Path, old: str, new: str, needle: str | None, message: str) -> None:
@@ -191,8 +192,8 @@ def test_all_errors_of_a_run_are_reported_together(mini: Path) -> None:
 
 
 def test_file_name_must_match_id(mini: Path) -> None:
-    (mini / "categories" / "beta.yml").rename(mini / "categories" / "gamma.yml")
-    assert "id 'beta' must match the file name 'gamma.yml'" in the_error(mini)
+    (mini / "categories" / "beta.yml").rename(mini / "categories" / "delta.yml")
+    assert "id 'beta' must match the file name 'delta.yml'" in the_error(mini)
 
 
 def test_official_text_replaces_paraphrase_and_rejects_unknown_ids(mini: Path) -> None:
@@ -207,3 +208,30 @@ def test_official_text_replaces_paraphrase_and_rejects_unknown_ids(mini: Path) -
     assert model.framework.official_licences == ("Licensed to the test association.",)
     (overlay / "alpha.yml").write_text('licence: "x"\ntexts:\n  alpha.ref.nothing.1: "Words."\n', encoding="utf-8")
     assert the_error(mini).startswith("official-text/alpha.yml:3:3: texts.alpha.ref.nothing.1: unknown indicator id")
+
+
+CROSSWALK = "crosswalks/gamma-alpha.yml"
+
+
+@pytest.mark.parametrize("old,new,needle,message", [
+    ("    to: alpha.tf.pregnancy.1\n", "    to: alpha.tf.pregnancy.9\n", "alpha.tf.pregnancy.9",
+     "unknown item 'alpha.tf.pregnancy.9'"),
+    ("    relation: close-match\n", "    relation: same-ish\n", "same-ish", "'same-ish' is not one of: exact-match,"),
+    ("    to: alpha.tf.pregnancy.2\n", "    to: gamma.tf.pregnancy.2\n", "to: gamma.tf.pregnancy.2",
+     "'gamma.tf.pregnancy.2' is related to itself"),
+    ("    to: alpha.tf.pregnancy.2\n", '    to: "ka:pregnancy"\n', "to: \"ka:pregnancy\"",
+     "are parent and child: hierarchy is not a crosswalk"),
+    ("    relation: no-equivalent\n", "    relation: no-equivalent\n    to: alpha.ref.curiosity.1\n",
+     "to: alpha.ref.curiosity.1", "a no-equivalent relation has no 'to'"),
+    ("    to: alpha.tf.pregnancy.1\n", "", "relation: close-match", "missing 'to' for relation 'close-match'"),
+    ("  - from: gamma.tf.pregnancy.3\n    relation: no-equivalent\n",
+     "  - from: alpha.tf.pregnancy.1\n    to: gamma.tf.pregnancy.1\n    relation: related\n",
+     "from: alpha.tf.pregnancy.1", "is given twice (first on line 6)"),
+    ("    to: alpha.tf.pregnancy.1\n", '    to: "domain:nowhere"\n', "domain:nowhere", "unknown item 'domain:nowhere'"),
+])
+def test_bad_crosswalk(mini: Path, old: str, new: str, needle: str, message: str) -> None:
+    path = mini / CROSSWALK
+    edit(path, old, new)
+    error = the_error(mini)
+    assert message in error, error
+    assert error.startswith(f"{CROSSWALK}:{line_of(path, needle)}:"), error
