@@ -14,7 +14,13 @@ def tree_matches(folder: Path, files: dict[str, str]) -> bool:
     present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     if present != set(files):
         return False
-    return all((folder / rel).read_text(encoding="utf-8") == text for rel, text in files.items())
+    return all(_read_exact(folder / rel) == text for rel, text in files.items())
+
+
+def _read_exact(path: Path) -> str:
+    """A file's text with its line endings as written (CSV files use CRLF)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def replace_tree(target: Path, files: dict[str, str]) -> bool:

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from generator.model import Category, CategoryKnowledgeArea, Indicator, KnowledgeArea, Model, Source
+from generator.crosswalks import (
+    BASIS_LABELS, RELATION_LABELS, category_pairs, compare_indicators, compare_knowledge_areas, comparison_counts,
+    exact_matches, progression, resolve, role_coverage, role_knowledge_areas,
+)
+from generator.model import Category, CategoryKnowledgeArea, Crosswalk, Indicator, KnowledgeArea, Model, Source
 from generator.render import Md, make_environment, md_text, rel_link
 
 GENERATED_DIR = "atlas"
@@ -60,6 +65,19 @@ def assessment_page(category_id: str) -> str:
 
 ASSESSMENT_INDEX = f"{GENERATED_DIR}/self-assessment/index.md"
 CATEGORIES_INDEX = f"{GENERATED_DIR}/index.md"
+CROSSWALKS_INDEX = f"{GENERATED_DIR}/crosswalks/index.md"
+OPEN_DATA_PAGE = f"{GENERATED_DIR}/open-data.md"
+COMPARE_INDEX = f"{GENERATED_DIR}/compare/index.md"
+
+
+def crosswalk_page(crosswalk_id: str) -> str:
+    """Path of a crosswalk page, relative to docs/."""
+    return f"{GENERATED_DIR}/crosswalks/{crosswalk_id}.md"
+
+
+def compare_page(a: Category, b: Category) -> str:
+    """Path of the side-by-side page of two categories (in model order), relative to docs/."""
+    return f"{GENERATED_DIR}/compare/{a.id}--{b.id}.md"
 DOMAINS_INDEX = f"{GENERATED_DIR}/domains/index.md"
 REQUIREMENTS_PAGE = f"{GENERATED_DIR}/requirements.md"
 GLOSSARY_PAGE = f"{GENERATED_DIR}/glossary.md"
@@ -114,6 +132,28 @@ class PageHelpers:
             source = Source(source["doc"], source["section"])
         return Md(f"{self.link(source.doc, ABOUT_PAGE, 'source-' + source.doc)}, {md_text(source.section)}")
 
+    def ref(self, ref: str) -> Md:
+        """A crosswalk reference as a link to where the item is shown, with its kind."""
+        target = resolve(self.model, ref)
+        label = target.label if len(target.label) <= 90 else target.label[:87].rstrip() + "..."
+        link = self.link(label, target.page, target.anchor) if target.page else md_text(label)
+        return Md(f"{link} <span class=\"atlas-meta\">({md_text(target.kind)})</span>")
+
+    def matrix_cell(self, category: Category, ka: KnowledgeArea) -> Md:
+        """One cell of the category x knowledge-area matrix."""
+        for d in category.domains:
+            if d.domain != ka.domain:
+                continue
+            if d.knowledge_areas is None:
+                return Md("?")
+            for k in d.knowledge_areas:
+                if k.ka == ka.id:
+                    if k.indicators is None:
+                        return Md("listed")
+                    return self.link(len(k.indicators), category_page(category.id), ka_anchor(d.domain, k.ka))
+            return Md("")
+        return Md("?")
+
     def page_link(self, text: str, to_page: str, anchor: str = "") -> Md:
         """Link to any generated page by its path."""
         return self.link(text, to_page, anchor)
@@ -125,7 +165,8 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
     env.globals.update(
         TRACK_LABELS=TRACK_LABELS, SCOPE_LABELS=SCOPE_LABELS, STATUS_LABELS=STATUS_LABELS,
         REQUIREMENT_LABELS=REQUIREMENT_LABELS, RENEWAL_LABELS=RENEWAL_LABELS, DEGREE_LABELS=DEGREE_LABELS,
-        NOT_ENTERED=NOT_ENTERED, ka_anchor=ka_anchor,
+        NOT_ENTERED=NOT_ENTERED, ka_anchor=ka_anchor, RELATION_LABELS=RELATION_LABELS, BASIS_LABELS=BASIS_LABELS,
+        compare_page=compare_page,
     )
     pages: dict[str, str] = {}
 
@@ -143,11 +184,31 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
             kas=[(ka, _cells_for(model, ka)) for ka in kas])
     for ka in model.knowledge_areas:
         add(ka_page(ka.id), "knowledge-area.md.j2", ka=ka, domain=model.domain(ka.domain),
-            cells=_cells_for(model, ka), missing=_categories_without(model, ka))
+            cells=_cells_for(model, ka), missing=_categories_without(model, ka), progression=progression(model, ka.id))
     add(REQUIREMENTS_PAGE, "requirements.md.j2", tracks=_categories_by_track(model))
+    add(CROSSWALKS_INDEX, "crosswalks.md.j2")
+    for cw in model.crosswalks:
+        counts = Counter(p.relation for p in cw.pairs)
+        add(crosswalk_page(cw.id), "crosswalk.md.j2", cw=cw,
+            counts=[(key, counts[key]) for key in RELATION_LABELS if counts[key]])
+    pairs = category_pairs(model)
+    useful = []
+    for a, b in pairs:
+        rows = compare_indicators(model, a, b)
+        ka_rows = compare_knowledge_areas(model, a, b)
+        basis = _crosswalks_between(model, a, b)
+        if basis:
+            useful.append((a, b))
+        add(compare_page(a, b), "compare.md.j2", a=a, b=b, rows=rows, ka_rows=ka_rows, basis=basis,
+            counts=comparison_counts(rows, ka_rows))
+    add(COMPARE_INDEX, "compare-index.md.j2", pairs=pairs, useful=useful)
     for role in model.roles:
-        add(role_page(role.id), "role.md.j2", role=role)
+        add(role_page(role.id), "role.md.j2", role=role, draws_on=role_knowledge_areas(model, role),
+            coverage=role_coverage(model, role))
     add(GLOSSARY_PAGE, "glossary.md.j2")
+    exports = _exports(model)
+    pages.update(exports)
+    add(OPEN_DATA_PAGE, "open-data.md.j2", files=[(path, _export_description(path)) for path in sorted(exports)])
     if model.assessment is not None:
         add(ASSESSMENT_INDEX, "assessments.md.j2", tracks=_categories_by_track(model))
         for category in model.categories:
@@ -190,7 +251,7 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         "domains": [{"id": d.id, "name": _domain_title(category, d.id) or d.name} for d in model.domains if d.id in used],
         "items": items,
         "requirements": tracked_requirements(category),
-        "exact_matches": [],
+        "exact_matches": exact_matches(model),
     }
 
 
@@ -242,6 +303,35 @@ def json_for_html(data: Any) -> str:
     """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _exports(model: Model) -> dict[str, str]:
+    """The open-data files (CASE, CSV, JSON) made from the model."""
+    try:
+        from generator.exports import build_exports
+    except ImportError:  # pragma: no cover - only while the exports module is absent
+        return {}
+    return build_exports(model)
+
+
+def _export_description(path: str) -> str:
+    """What an export file holds, for the open-data page."""
+    name = path.rsplit("/", 1)[-1]
+    if "/case/" in path:
+        return f"CASE 1.1 package of the category `{name.removesuffix('.json')}`"
+    return {
+        "indicators.csv": "Every indicator of every category: category, domain, knowledge area, id, text, source",
+        "crosswalk-pairs.csv": "Every crosswalk pair: crosswalk, basis, from, relation, to, with labels and notes",
+        "atlas.json": "The whole validated data model (re-importing it rebuilds the same site)",
+        "atlas.schema.json": "JSON Schema of atlas.json",
+    }.get(name, "Export file")
+
+
+def _crosswalks_between(model: Model, a: Category, b: Category) -> list[Crosswalk]:
+    """Crosswalks with at least one pair between an indicator of a and one of b."""
+    ids_a, ids_b = {i.id for i in a.indicators()}, {i.id for i in b.indicators()}
+    return [cw for cw in model.crosswalks
+            if any({p.source_ref, p.target_ref} & ids_a and {p.source_ref, p.target_ref} & ids_b for p in cw.pairs)]
 
 
 def _render(env: jinja2.Environment, template: str, model: Model, path: str, context: dict[str, Any]) -> str:
@@ -318,11 +408,13 @@ def build_nav(model: Model) -> list[Any]:
             {d.name: [{k.name: ka_page(k.id)} for k in model.knowledge_areas if k.domain == d.id]}
             for d in model.domains
         ]},
+        {"Crosswalks": [{"Overview and matrix": CROSSWALKS_INDEX}, {"Compare two categories": COMPARE_INDEX}]
+            + [{cw.title: crosswalk_page(cw.id)} for cw in model.crosswalks]},
         {"Roles": [{r.title: role_page(r.id)} for r in model.roles]},
         *([{"Self-assessment": [{"Choose a category": ASSESSMENT_INDEX}]
             + [{label: [{f"{c.code}: {c.name}": assessment_page(c.id)} for c in items]} for label, items in by_track]}]
           if model.assessment is not None else []),
         {"Glossary": GLOSSARY_PAGE},
-        {"About": [{"About the data": ABOUT_PAGE}, {"Editing the data": "reference/data-files.md"},
+        {"About": [{"About the data": ABOUT_PAGE}, {"Open data": OPEN_DATA_PAGE}, {"Editing the data": "reference/data-files.md"},
                    {"Page kinds": "reference/page-kinds.md"}]},
     ]

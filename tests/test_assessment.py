@@ -82,13 +82,27 @@ def test_answers_survive_reload_and_instant_navigation(page, site_url: str) -> N
     assert requirement.inner_text() == "Not yet: 17 more hours of reflective supervision/consultation"
 
 
-def test_categories_are_kept_apart(page, site_url: str) -> None:
+def test_categories_are_kept_apart_and_exact_matches_carry_over(page, site_url: str) -> None:
+    from generator.crosswalks import exact_matches
+
     open_assessment(page, site_url)
-    fill_some(page)
+    fill_some(page)  # rates the first ECMHS indicator Proficient, which has an exact match in IMHS
+    imhs_ids = [i.id for i in MODEL.category("imhs").indicators()]
+    carried = {m["from"] for m in exact_matches(MODEL) if m["to"] == ECMHS.indicators()[0].id} & set(imhs_ids)
+    assert len(carried) == 1
     open_assessment(page, site_url, "atlas/self-assessment/imhs/")
-    assert page.locator("#atlas-progress-label").inner_text() == f"0 of {len(MODEL.category('imhs').indicators())} rated"
+    assert page.locator("#atlas-progress-label").inner_text() == f"1 of {len(imhs_ids)} rated"
+    target = page.locator(f"fieldset[data-item='{carried.pop()}']")
+    assert target.get_by_label("Proficient").is_checked()
+    marker = target.locator(".atlas-carried")
+    assert marker.is_visible() and "Carried over from your ECMHS answers" in marker.inner_text()
+    target.get_by_label("Emerging").check()  # the user's own answer replaces the carried one
+    assert marker.is_hidden()
     open_assessment(page, site_url)
-    expect_kept(page)
+    expect_kept(page)  # ECMHS answers are untouched by IMHS edits
+    open_assessment(page, site_url, "atlas/self-assessment/imhs/")
+    assert page.locator("fieldset.atlas-item input:checked").count() == 1  # carried answer never overwrites
+    assert page.locator("fieldset.atlas-item .atlas-carried:visible").count() == 0
 
 
 def test_gap_report_shows_readiness_gaps_and_shortfalls(page, site_url: str) -> None:

@@ -85,7 +85,9 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
 @pytest.mark.parametrize("path", ["", "atlas/", "atlas/categories/ecmhs/", "atlas/categories/ifa/", "atlas/domains/",
                                   "atlas/domains/dss/", "atlas/knowledge-areas/observation-listening/",
                                   "atlas/requirements/", "atlas/roles/eimhs/", "atlas/glossary/",
-                                  "atlas/about-data/", "atlas/self-assessment/", "reference/data-files/"])
+                                  "atlas/about-data/", "atlas/self-assessment/", "reference/data-files/",
+                                  "atlas/crosswalks/", "atlas/crosswalks/eimhs-role/", "atlas/compare/",
+                                  "atlas/compare/imhs--ecmhs/", "atlas/open-data/"])
 def test_no_accessibility_violations_on_each_page_kind(page, site_url: str, path: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

@@ -1,0 +1,20 @@
+// IECMH Competency Atlas: logic of the category comparison pages, free of any DOM.
+
+/** The filters a comparison table offers. */
+export const FILTERS = ["all", "matched", "unmatched"];
+
+/** Whether a row of the given kind ("matched" or "unmatched") is shown under a filter. */
+export function rowVisible(kind, filter) {
+  if (!FILTERS.includes(filter)) throw new TypeError(`unknown filter: ${filter}`);
+  if (kind !== "matched" && kind !== "unmatched") throw new TypeError(`unknown row kind: ${kind}`);
+  return filter === "all" || filter === kind;
+}
+
+/** The page key ("a--b", in the site's category order) of two categories, or null when they are the same. */
+export function pairKey(first, second, order) {
+  if (first === second) return null;
+  const i = order.indexOf(first);
+  const j = order.indexOf(second);
+  if (i < 0 || j < 0) throw new TypeError("unknown category");
+  return i < j ? `${first}--${second}` : `${second}--${first}`;
+}
