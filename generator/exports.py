@@ -440,6 +440,7 @@ ATLAS_SCHEMA_DICT: dict[str, Any] = {
         "frameworks": _array(_ref("external_framework")),
         "crosswalks": _array(_ref("crosswalk")),
         "assessment": _ref("assessment", nullable=True),
+        "programs": _array(_ref("program")),
     }),
     "$defs": {
         "source": _obj("A declared source document and a section of it.", {"doc": _ID, "section": _TEXT}),
@@ -491,6 +492,14 @@ ATLAS_SCHEMA_DICT: dict[str, Any] = {
         "crosswalk": _obj("Typed relations between items, with their basis.", {
             "id": _ID, "title": _TEXT, "basis": {"enum": ["source", "judgement"]}, "source": _ref("source"),
             "summary": _STR_OR_NULL, "pairs": _array(_ref("pair"))}),
+        "cover": _obj("What a course addresses and at which level.", {
+            "item": _REF, "level": {"enum": ["I", "R", "M"]}, "hours": {"type": ["number", "null"]}}),
+        "course": _obj("A course of a program.", {
+            "code": _TEXT, "title": _TEXT, "credits": {"type": ["number", "null"]},
+            "clock_hours": {"type": ["number", "null"]}, "covers": _array(_ref("cover"))}),
+        "program": _obj("A higher-education program mapped against the competencies.", {
+            "id": _ID, "institution": _TEXT, "program": _TEXT, "fictional": _BOOL, "note": _STR_OR_NULL,
+            "target_categories": _array(_ID), "courses": _array(_ref("course"))}),
         "level": _obj("One rating level of the self-assessment scale.", {
             "value": _INT, "label": _TEXT, "description": _TEXT}),
         "assessment": _obj("The self-assessment scale and settings.", {

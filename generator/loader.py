@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.errors import DataError, DataErrors
 from generator.model import (
-    AssessmentSettings, Category, Crosswalk, ExternalFramework, ExternalItem, Level, Pair, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
+    AssessmentSettings, Category, Course, Cover, Crosswalk, Program, ExternalFramework, ExternalItem, Level, Pair, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
     Role, RoleItem, Source, SourceDoc, Term,
 )
 from generator.schemas import check_schema
@@ -30,7 +30,9 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
     """
     errors: list[DataError] = []
     docs = _read_all(data_dir, errors)
-    settings = _read_settings(assessments_dir or data_dir.parent / "assessments", errors)
+    assessments = assessments_dir or data_dir.parent / "assessments"
+    settings = _read_settings(assessments, errors)
+    program_docs = _read_programs(assessments, errors)
     if errors:
         raise DataErrors(errors)
     checker = _ReferenceChecker(docs, errors)
@@ -44,9 +46,48 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
         model = Model(**{**{f: getattr(model, f) for f in ("framework", "domains", "knowledge_areas", "categories",
                                                            "roles", "terms", "frameworks", "crosswalks")},
                          "assessment": settings})
+    if program_docs:
+        from generator.coverage import program_errors
+
+        programs = []
+        for doc in program_docs:
+            program = _program(doc)
+            errors.extend(program_errors(model, program, doc))
+            programs.append(program)
+        model = Model(**{**{f: getattr(model, f) for f in ("framework", "domains", "knowledge_areas", "categories",
+                                                           "roles", "terms", "frameworks", "crosswalks",
+                                                           "assessment")},
+                         "programs": tuple(sorted(programs, key=lambda p: p.id))})
     if errors:
         raise DataErrors(errors)
     return model
+
+
+def _read_programs(assessments_dir: Path, errors: list[DataError]) -> list[YamlDocument]:
+    """Read and schema-check every program map in assessments/programs/."""
+    docs = []
+    for path in sorted((assessments_dir / "programs").glob("*.y*ml")):
+        doc = read_yaml(path, errors)
+        if doc is None:
+            continue
+        problems = check_schema(doc, "program", assessments_dir / "schemas")
+        if not problems and doc.path.stem != doc.data["id"]:
+            problems.append(doc.error(("id",), f"id '{doc.data['id']}' must match the file name '{doc.path.stem}.yml'"))
+        errors.extend(problems)
+        if not problems:
+            docs.append(doc)
+    return docs
+
+
+def _program(doc: YamlDocument) -> Program:
+    """A Program from a schema-valid document."""
+    raw = doc.data
+    courses = tuple(
+        Course(c["code"].strip(), c["title"].strip(), c.get("credits"), c.get("clock_hours"),
+               tuple(Cover(x["item"], x["level"], x.get("hours")) for x in c["covers"]))
+        for c in raw["courses"])
+    return Program(raw["id"], raw["institution"], raw["program"], raw.get("fictional", False), raw.get("note"),
+                   tuple(raw["target_categories"]), courses)
 
 
 def _read_settings(assessments_dir: Path, errors: list[DataError]) -> AssessmentSettings | None:

@@ -217,6 +217,39 @@ class Crosswalk:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """What a course addresses (a knowledge area as ka:<id>, or an indicator id) and at which level."""
+
+    item: str
+    level: str
+    hours: float | None
+
+
+@dataclass(frozen=True)
+class Course:
+    """A course of a program."""
+
+    code: str
+    title: str
+    credits: float | None
+    clock_hours: float | None
+    covers: tuple[Cover, ...]
+
+
+@dataclass(frozen=True)
+class Program:
+    """A higher-education program mapped against the competencies."""
+
+    id: str
+    institution: str
+    program: str
+    fictional: bool
+    note: str | None
+    target_categories: tuple[str, ...]
+    courses: tuple[Course, ...]
+
+
+@dataclass(frozen=True)
 class Level:
     """One rating level of the self-assessment scale."""
 
@@ -253,6 +286,7 @@ class Model:
     frameworks: tuple[ExternalFramework, ...] = ()
     crosswalks: tuple[Crosswalk, ...] = ()
     assessment: AssessmentSettings | None = None
+    programs: tuple[Program, ...] = ()
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def domain(self, domain_id: str) -> Domain:

@@ -13,6 +13,8 @@ from generator.crosswalks import (
     BASIS_LABELS, RELATION_LABELS, category_pairs, compare_indicators, compare_knowledge_areas, comparison_counts,
     exact_matches, progression, resolve, role_coverage, role_knowledge_areas,
 )
+from generator.coverage import LEVEL_LABELS, category_coverage, mapper_data, matrix_csv, program_json
+from generator.coverage import matrix as coverage_matrix
 from generator.model import Category, CategoryKnowledgeArea, Crosswalk, Indicator, KnowledgeArea, Model, Source
 from generator.render import Md, make_environment, md_text, rel_link
 
@@ -67,6 +69,13 @@ ASSESSMENT_INDEX = f"{GENERATED_DIR}/self-assessment/index.md"
 CATEGORIES_INDEX = f"{GENERATED_DIR}/index.md"
 CROSSWALKS_INDEX = f"{GENERATED_DIR}/crosswalks/index.md"
 OPEN_DATA_PAGE = f"{GENERATED_DIR}/open-data.md"
+PROGRAMS_INDEX = f"{GENERATED_DIR}/programs/index.md"
+MAPPER_PAGE = f"{GENERATED_DIR}/programs/mapper.md"
+
+
+def program_page(program_id: str) -> str:
+    """Path of a program's alignment page, relative to docs/."""
+    return f"{GENERATED_DIR}/programs/{program_id}.md"
 COMPARE_INDEX = f"{GENERATED_DIR}/compare/index.md"
 
 
@@ -166,7 +175,7 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
         TRACK_LABELS=TRACK_LABELS, SCOPE_LABELS=SCOPE_LABELS, STATUS_LABELS=STATUS_LABELS,
         REQUIREMENT_LABELS=REQUIREMENT_LABELS, RENEWAL_LABELS=RENEWAL_LABELS, DEGREE_LABELS=DEGREE_LABELS,
         NOT_ENTERED=NOT_ENTERED, ka_anchor=ka_anchor, RELATION_LABELS=RELATION_LABELS, BASIS_LABELS=BASIS_LABELS,
-        compare_page=compare_page,
+        compare_page=compare_page, LEVEL_LABELS=LEVEL_LABELS,
     )
     pages: dict[str, str] = {}
 
@@ -206,6 +215,14 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
         add(role_page(role.id), "role.md.j2", role=role, draws_on=role_knowledge_areas(model, role),
             coverage=role_coverage(model, role))
     add(GLOSSARY_PAGE, "glossary.md.j2")
+    if model.programs or model.assessment is not None:
+        add(PROGRAMS_INDEX, "programs.md.j2")
+        add(MAPPER_PAGE, "mapper.md.j2", data_json=Md(json_for_html(mapper_data(model))))
+    for program in model.programs:
+        add(program_page(program.id), "program.md.j2", p=program, matrix=coverage_matrix(model, program),
+            coverage=[category_coverage(model, program, cid) for cid in program.target_categories])
+        pages[f"{GENERATED_DIR}/data/programs/{program.id}-matrix.csv"] = matrix_csv(model, program)
+        pages[f"{GENERATED_DIR}/data/programs/{program.id}.json"] = program_json(model, program)
     exports = _exports(model)
     pages.update(exports)
     add(OPEN_DATA_PAGE, "open-data.md.j2", files=[(path, _export_description(path)) for path in sorted(exports)])
@@ -411,6 +428,8 @@ def build_nav(model: Model) -> list[Any]:
         {"Crosswalks": [{"Overview and matrix": CROSSWALKS_INDEX}, {"Compare two categories": COMPARE_INDEX}]
             + [{cw.title: crosswalk_page(cw.id)} for cw in model.crosswalks]},
         {"Roles": [{r.title: role_page(r.id)} for r in model.roles]},
+        {"Coursework": [{"Coursework mapping": PROGRAMS_INDEX}, {"Coursework mapper": MAPPER_PAGE}]
+            + [{p.program: program_page(p.id)} for p in model.programs]},
         *([{"Self-assessment": [{"Choose a category": ASSESSMENT_INDEX}]
             + [{label: [{f"{c.code}: {c.name}": assessment_page(c.id)} for c in items]} for label, items in by_track]}]
           if model.assessment is not None else []),

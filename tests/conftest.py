@@ -17,7 +17,8 @@ def mini(tmp_path: Path) -> Path:
     data = tmp_path / "competencies"
     shutil.copytree(MINI, data)
     shutil.copytree(SCHEMAS, data / "schemas")
-    shutil.copytree(ROOT / "assessments", tmp_path / "assessments")
+    shutil.copytree(ROOT / "assessments", tmp_path / "assessments", ignore=shutil.ignore_patterns("programs"))
+    shutil.copytree(MINI.parent / "mini-programs", tmp_path / "assessments" / "programs")
     return data
 
 

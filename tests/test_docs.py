@@ -34,9 +34,10 @@ def test_every_field_of_every_file_kind_is_documented(kind: str) -> None:
     assert not missing, f"fields of {kind} missing from {DATA_DOC.name}: {missing}"
 
 
-def test_every_field_of_the_assessment_scale_is_documented() -> None:
-    part = section(DATA_DOC.read_text(encoding="utf-8"), "scale")
-    fields = schema_fields(ROOT / "assessments" / "schemas", "scale")
+@pytest.mark.parametrize("kind", ["scale", "program"])
+def test_every_field_of_the_assessment_files_is_documented(kind: str) -> None:
+    part = section(DATA_DOC.read_text(encoding="utf-8"), kind)
+    fields = schema_fields(ROOT / "assessments" / "schemas", kind)
     assert fields and all(desc for _, _, desc in fields)
     missing = [path for path, _, _ in fields if f"`{path}`" not in part]
     assert not missing, f"scale fields missing from {DATA_DOC.name}: {missing}"

@@ -502,7 +502,8 @@ def test_schema_describes_every_model_field() -> None:
              "CategoryKnowledgeArea": "category_knowledge_area", "CategoryDomain": "category_domain", "Note": "note",
              "Category": "category", "RoleItem": "role_item", "Role": "role", "Term": "term",
              "ExternalItem": "external_item", "ExternalFramework": "external_framework", "Pair": "pair",
-             "Crosswalk": "crosswalk", "Level": "level", "AssessmentSettings": "assessment"}
+             "Crosswalk": "crosswalk", "Level": "level", "AssessmentSettings": "assessment", "Cover": "cover",
+             "Course": "course", "Program": "program"}
     classes = {n for n, c in vars(model_module).items() if dataclasses.is_dataclass(c) and n != "Model"}
     assert classes == set(names)
     for cls_name, def_name in names.items():

@@ -35,6 +35,9 @@ PAGE_KINDS = {  # template -> a page of that kind in the mini dataset
     "compare-index.md.j2": "atlas/compare/index.md",
     "compare.md.j2": "atlas/compare/gamma--alpha.md",
     "open-data.md.j2": "atlas/open-data.md",
+    "programs.md.j2": "atlas/programs/index.md",
+    "program.md.j2": "atlas/programs/test-program.md",
+    "mapper.md.j2": "atlas/programs/mapper.md",
 }
 
 
@@ -144,9 +147,10 @@ def test_data_is_never_rendered_as_markup(mini: Path, payload: str) -> None:
         html = render_html(page)
         tags = TagCollector.of(html)
         scripts = [attrs for tag, attrs in tags if tag == "script"]
-        assert scripts in ([], [[("type", "application/json"), ("id", "atlas-assessment-data")]]), (path, scripts)
+        data_blocks = [[("type", "application/json"), ("id", f"atlas-{kind}-data")] for kind in ("assessment", "mapper")]
+        assert scripts == [] or (len(scripts) == 1 and scripts[0] in data_blocks), (path, scripts)
         if scripts:  # the inert data block: its text never holds a raw "<", so it cannot close itself
-            block = html.split('id="atlas-assessment-data">', 1)[1].split("</script>", 1)[0]
+            block = html.split(f'id="{scripts[0][1][1]}">', 1)[1].split("</script>", 1)[0]
             assert "<" not in block, path
             if path.endswith("alpha.md") and "<" in payload:
                 assert "\\u003c" in block, path  # the payload is there, escaped

@@ -235,3 +235,42 @@ def test_bad_crosswalk(mini: Path, old: str, new: str, needle: str, message: str
     error = the_error(mini)
     assert message in error, error
     assert error.startswith(f"{CROSSWALK}:{line_of(path, needle)}:"), error
+
+
+PROGRAM = "test-program.yml"
+
+
+@pytest.mark.parametrize("old,new,needle,message", [
+    ('{item: "ka:pregnancy", level: I, hours: 4}', '{item: "ka:nowhere", level: I, hours: 4}', "ka:nowhere",
+     "unknown item 'ka:nowhere'"),
+    ("{item: alpha.tf.pregnancy.2, level: R, hours: 3}", "{item: alpha.tf.pregnancy.2, level: X, hours: 3}",
+     "level: X", "'X' is not one of: I, R, M"),
+    ("  - code: T 201\n", "  - code: t 101\n", "code: t 101", "course 't 101' is listed twice (first on line 8)"),
+    ("{item: alpha.tf.pregnancy.1, level: I, hours: 2}", '{item: "ka:pregnancy", level: R}', "ka:pregnancy\", level: R",
+     "'ka:pregnancy' is listed twice for course 'T 101'"),
+    ("target_categories: [alpha]", "target_categories: [omega]", "omega", "unknown category 'omega'"),
+    ("    clock_hours: 10\n", "    clock_hours: 4\n", "clock_hours: 4", "the course assigns 5 hours but has 4"),
+])
+def test_bad_program(mini: Path, old: str, new: str, needle: str, message: str) -> None:
+    path = mini.parent / "assessments" / "programs" / PROGRAM
+    edit(path, old, new)
+    with pytest.raises(DataErrors) as caught:
+        load_model(mini)
+    errors = [str(e) for e in caught.value.errors]
+    assert len(errors) == 1 and message in errors[0], errors
+    assert f"{PROGRAM}:{line_of(path, needle)}:" in errors[0], errors
+
+
+def test_program_coverage_follows_the_rules(mini: Path) -> None:
+    from generator.coverage import category_coverage, matrix
+
+    model = load_model(mini)
+    program = model.programs[0]
+    rows = {row.ka: row for _, _, group in matrix(model, program) for row in group}
+    assert rows["pregnancy"].cells == ("R", "M") and rows["pregnancy"].highest == "M"
+    assert rows["pregnancy"].hours == 5 + 1  # T 101: max(4 on the area, 3 + 2 on its indicators); T 201: 1
+    assert rows["curiosity"].cells == (None, None) and rows["curiosity"].reached == 0
+    cov = category_coverage(model, program, "alpha")
+    assert cov["knowledge_areas"] == {"total": 2, "I": 0, "R": 0, "M": 1, "none": 1, "percent_reached": 50}
+    assert cov["indicators"] == {"total": 3, "I": 0, "R": 0, "M": 2, "none": 1, "percent_reached": 67}
+    assert cov["gaps"] == ["curiosity"] and cov["introduced_only"] == []
