@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from generator.csp import inline_script_hashes, policy, with_csp_meta
 from generator.errors import DataErrors
 from generator.pages import build_nav
 from generator.project import Project, generate
@@ -28,3 +29,38 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     log.info("IECMH Atlas: %d generated pages%s", len(pages), " (updated)" if changed else "")
     config.nav = build_nav(model)
     return config
+
+
+_hashes: set[str] = set()
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`, whose injected live-reload script a strict policy would block."""
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Start collecting the inline-script hashes of this build."""
+    _hashes.clear()
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 - MkDocs passes its Page
+    """Add the Content-Security-Policy meta tag to every page."""
+    _hashes.update(inline_script_hashes(output))
+    return output if _serving else with_csp_meta(output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the site-wide policy for hosts that send it as an HTTP header (see docs/deployment.md)."""
+    Path(config.site_dir, "csp-header.txt").write_text(
+        "Content-Security-Policy: " + policy(sorted(_hashes)) + "\n", encoding="utf-8")
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give theme-rendered HTML pages (the 404 page) the same policy."""
+    if not template_name.endswith(".html"):
+        return output_content
+    _hashes.update(inline_script_hashes(output_content))
+    return output_content if _serving else with_csp_meta(output_content)

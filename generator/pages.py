@@ -435,5 +435,6 @@ def build_nav(model: Model) -> list[Any]:
           if model.assessment is not None else []),
         {"Glossary": GLOSSARY_PAGE},
         {"About": [{"About the data": ABOUT_PAGE}, {"Open data": OPEN_DATA_PAGE}, {"Editing the data": "reference/data-files.md"},
-                   {"Page kinds": "reference/page-kinds.md"}]},
+                   {"Page kinds": "reference/page-kinds.md"}, {"For associations": "associations.md"},
+                   {"Publishing the site": "deployment.md"}]},
     ]

@@ -113,3 +113,24 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_build_for_another_address_and_the_publishing_workflow(project: Path) -> None:
+
+    import yaml
+
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1",
+           "ATLAS_SITE_URL": "https://example.org/atlas/"}
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
+                            env=env)
+    assert result.returncode == 0, result.stderr
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/atlas/atlas/categories/alpha/</loc>" in sitemap
+    page = (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/atlas/atlas/categories/alpha/">' in page
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    build = next(s for s in steps if s.get("run") == "make site")
+    assert build["env"]["ATLAS_SITE_URL"].startswith("https://")
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
+               for s in steps)

@@ -43,7 +43,7 @@ PAGE_KINDS = {  # template -> a page of that kind in the mini dataset
 
 def render_html(page_markdown: str) -> str:
     """Render a generated page to HTML with the Markdown extensions the site uses."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#").replace("!ENV", ""))
     names, settings = [], {}
     for ext in config["markdown_extensions"]:
         name = ext if isinstance(ext, str) else next(iter(ext))

@@ -96,3 +96,21 @@ def test_no_accessibility_violations_on_each_page_kind(page, site_url: str, path
                "resultTypes": ["violations"]}
     results = Axe().run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site: Path) -> None:
+    from generator.csp import inline_script_hashes
+
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        match = re.search(r'<head>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert match, path
+        directives = dict(d.strip().split(" ", 1) for d in match.group(1).split(";"))
+        assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+        assert "unsafe-inline" not in match.group(1) and "unsafe-eval" not in match.group(1)
+        assert set(inline_script_hashes(html)) <= set(directives["script-src"].split()), path
+        assert not re.search(r"\son[a-z]+=\"", html), f"inline event handler in {path}"
+    header = (built_site / "csp-header.txt").read_text(encoding="utf-8")
+    assert header.startswith("Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-")
