@@ -160,3 +160,37 @@ def test_mapper_is_accessible_and_stays_local(browser, site_url: str) -> None:
     assert results.violations_count == 0, results.generate_report()
     context.close()
     assert {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} == {urlsplit(site_url).netloc}
+
+
+def tab_to(page, description: str, is_target: str) -> None:
+    """Press Tab until the focused element satisfies the JS predicate is_target(el), as a keyboard user would."""
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({is_target}); }}"):
+            return
+    raise AssertionError(f"could not reach {description} with the Tab key")
+
+
+def test_keyboard_alone_builds_a_map(page, site_url: str) -> None:
+    open_mapper(page, site_url)
+    tab_to(page, "the ECMHS target box", "el.id === 'atlas-target-ecmhs'")
+    page.keyboard.press("Space")
+    tab_to(page, "the course code field", "el.id === 'atlas-new-code'")
+    page.keyboard.type("KB 100")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Keyboard course")
+    page.keyboard.press("Enter")  # submits the add-course form
+    page.locator(".atlas-status", has_text="Added KB 100.").wait_for()
+    tab_to(page, "the level of Pregnancy and Early Parenthood", "el.id === 'atlas-level-ka_pregnancy'")
+    page.keyboard.press("ArrowDown")  # not covered -> I
+    page.keyboard.press("ArrowDown")  # I -> R
+    assert page.locator("#atlas-level-ka_pregnancy").input_value() == "R"
+    row = page.locator(".atlas-coverage tr[data-ka='pregnancy'] td")
+    assert row.first.inner_text() == "R"
+    tab_to(page, "the JSON download", "el.textContent === 'Download JSON'")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert exported["target_categories"] == ["ecmhs"]
+    assert exported["courses"] == [{"code": "KB 100", "title": "Keyboard course",
+                                    "covers": [{"item": "ka:pregnancy", "level": "R"}]}]
