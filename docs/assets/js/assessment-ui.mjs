@@ -567,11 +567,3 @@ export function start() {
   app.mount();
   root.atlasApp = app; // for the benchmark and tests
 }
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => start());
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", start);
-} else {
-  start();
-}

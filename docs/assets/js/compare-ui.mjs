@@ -40,13 +40,8 @@ function startFilter() {
   apply();
 }
 
-function start() {
+/** Start the picker and the filter on the current page (called by atlas.mjs on every page change). */
+export function start() {
   startPicker();
   startFilter();
-}
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => start());
-} else {
-  start();
 }

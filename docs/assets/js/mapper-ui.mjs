@@ -357,9 +357,3 @@ export function start() {
   app.mount();
   root.atlasApp = app;
 }
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => start());
-} else {
-  start();
-}
