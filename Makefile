@@ -41,10 +41,9 @@ test: $(STAMP) browser  ## every test: JavaScript units, Python units, site buil
 	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) browser  ## build and self-assessment benchmarks (figures printed, nothing asserted)
-	$(BIN)/python bench/build_bench.py
+bench: $(STAMP) browser  ## every benchmark; figures printed and written to docs/benchmarks.md (nothing asserted)
 	$(BIN)/iecmh-atlas build
-	$(BIN)/python bench/assessment_bench.py
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf site docs/atlas .pytest_cache

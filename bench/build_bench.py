@@ -37,8 +37,9 @@ def timed(fn, runs: int) -> tuple[float, object]:
 def project_for(data: Path, work: Path) -> Project:
     """A throwaway project using data, the real templates, hook and hand-written docs."""
     root = work / "project"
-    root.mkdir()
+    root.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "assessments", root / "assessments")
     for name in ("generator", "site_templates"):
         (root / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))

@@ -436,5 +436,5 @@ def build_nav(model: Model) -> list[Any]:
         {"Glossary": GLOSSARY_PAGE},
         {"About": [{"About the data": ABOUT_PAGE}, {"Open data": OPEN_DATA_PAGE}, {"Editing the data": "reference/data-files.md"},
                    {"Page kinds": "reference/page-kinds.md"}, {"For associations": "associations.md"},
-                   {"Publishing the site": "deployment.md"}]},
+                   {"Publishing the site": "deployment.md"}, {"Benchmarks": "benchmarks.md"}]},
     ]

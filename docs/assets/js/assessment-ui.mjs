@@ -2,24 +2,10 @@
 // Everything from the data or from the user is put into the page with textContent, never as HTML.
 // Nothing is sent anywhere: answers live in localStorage and in files the user downloads.
 import * as core from "./assessment-core.mjs";
+import { downloadText, el } from "./dom.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-/** Create an element with attributes and children (strings become text nodes). */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-  }
-  return node;
-}
 
 /** A DOM-safe id fragment for an item id. */
 const domId = (id) => "atlas-item-" + id.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -481,13 +467,9 @@ class AssessmentApp {
     const text = { md: () => core.toMarkdown(this.data, this.state, now), csv: () => core.toCSV(this.data, this.state),
       json: () => core.toJSON(this.data, this.state, now) }[kind]();
     const type = { md: "text/markdown", csv: "text/csv", json: "application/json" }[kind];
-    const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
-    const link = el("a", { href: url, download: core.fileName(this.data, kind, now), hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.say(`Downloaded ${link.getAttribute("download")}.`);
+    const name = core.fileName(this.data, kind, now);
+    downloadText(text, type, name);
+    this.say(`Downloaded ${name}.`);
   }
 
   print() {

@@ -1,29 +1,11 @@
 // IECMH Competency Atlas: the coursework mapper page. DOM glue only; the logic lives in mapper-core.mjs.
 // Text from the data, the user or imported files is always put in the page with textContent, never as HTML.
+import { downloadText, el, fill } from "./dom.mjs";
 import * as core from "./mapper-core.mjs";
 
 const LEVEL_NAMES = { I: "Introduced", R: "Reinforced", M: "Mastered" };
 
-/** Create an element with attributes and children (strings become text nodes). */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-  }
-  return node;
-}
 
-/** Replace a node's children, flattening arrays and skipping empty values. */
-function fill(node, ...children) {
-  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-}
 
 /** localStorage that reports instead of throwing. */
 const storage = {
@@ -304,13 +286,8 @@ class MapperApp {
     const make = { template: () => core.csvTemplate(this.data, this.program), csv: () => core.toMatrixCSV(this.data, this.program),
       json: () => core.toProgramJSON(this.program), yaml: () => core.toProgramYAML(this.program) }[kind];
     const type = { template: "text/csv", csv: "text/csv", json: "application/json", yaml: "application/yaml" }[kind];
-    const url = URL.createObjectURL(new Blob([make()], { type: `${type};charset=utf-8` }));
     const name = core.fileName(this.program, kind, now);
-    const link = el("a", { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(make(), type, name);
     this.say(`Downloaded ${name}.`);
   }
 

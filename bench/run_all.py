@@ -1,0 +1,63 @@
+"""Run every benchmark and write the figures to docs/benchmarks.md (and print them). Nothing is asserted."""
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHES = [
+    ("Build: validate, generate and MkDocs build", ["bench/build_bench.py"],
+     "Medians of 3 runs (the 100x MkDocs build runs once). Goal: generate under 10% of the MkDocs build; "
+     "per-indicator cost at 100x within 1.2x of 1x."),
+    ("Self-assessment: render and update in Chromium", ["bench/assessment_bench.py"],
+     "Goal: an update within one frame (16 ms) for ECMHS and under 50 ms at 1,000 indicators."),
+    ("Page weight and search", ["bench/site_bench.py"],
+     "Goal: the Atlas's own CSS+JS under 30 KB gzip; search results under 100 ms for the dataset. First loads "
+     "include the search index, which MkDocs Material downloads on every first visit; that index is most of what "
+     "separates an Atlas page from the bare one."),
+]
+
+
+def machine() -> str:
+    """One line describing this machine."""
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    """Run each benchmark as its own process and collect its Markdown output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    sections = []
+    for title, command, goal in BENCHES:
+        print(f"== {title}", flush=True)
+        result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env)
+        tables = "\n".join(line for line in result.stdout.splitlines() if not line.startswith("machine:"))
+        print(tables, flush=True)
+        if result.returncode != 0:
+            tables += f"\n\n*The benchmark failed:*\n\n```\n{result.stderr[-2000:]}\n```"
+        sections.append(f"## {title}\n\n{goal}\n\n{tables.strip()}\n")
+    text = ("---\ntitle: Benchmarks\n---\n\n# Benchmarks\n\nMeasured with `make bench` on "
+            f"{datetime.date.today().isoformat()}: {machine()}. Browser figures use Chromium through Playwright "
+            "against the site served on 127.0.0.1.\n\n" + "\n".join(sections))
+    (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
+    print("written to docs/benchmarks.md")
+
+
+if __name__ == "__main__":
+    main()
