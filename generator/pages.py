@@ -69,6 +69,9 @@ ASSESSMENT_INDEX = f"{GENERATED_DIR}/self-assessment/index.md"
 CATEGORIES_INDEX = f"{GENERATED_DIR}/index.md"
 CROSSWALKS_INDEX = f"{GENERATED_DIR}/crosswalks/index.md"
 OPEN_DATA_PAGE = f"{GENERATED_DIR}/open-data.md"
+MAX_CATEGORIES_FOR_ALL_PAIRS = 40
+"""Up to this many categories every pair gets a comparison page; beyond it only pairs related by a crosswalk or
+counterparts do (the number of pairs grows with the square of the categories)."""
 PROGRAMS_INDEX = f"{GENERATED_DIR}/programs/index.md"
 MAPPER_PAGE = f"{GENERATED_DIR}/programs/mapper.md"
 
@@ -200,12 +203,15 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
         counts = Counter(p.relation for p in cw.pairs)
         add(crosswalk_page(cw.id), "crosswalk.md.j2", cw=cw,
             counts=[(key, counts[key]) for key in RELATION_LABELS if counts[key]])
-    pairs = category_pairs(model)
-    useful = []
-    for a, b in pairs:
+    pairs, useful = [], []
+    related = _related_category_pairs(model)
+    for a, b in category_pairs(model):
+        basis = related.get(frozenset((a.id, b.id)), [])
+        if len(model.categories) > MAX_CATEGORIES_FOR_ALL_PAIRS and not basis and a.counterpart != b.id:
+            continue  # a page per pair grows with the square of the categories; keep the related pairs only
         rows = compare_indicators(model, a, b)
         ka_rows = compare_knowledge_areas(model, a, b)
-        basis = _crosswalks_between(model, a, b)
+        pairs.append((a, b))
         if basis:
             useful.append((a, b))
         add(compare_page(a, b), "compare.md.j2", a=a, b=b, rows=rows, ka_rows=ka_rows, basis=basis,
@@ -344,11 +350,16 @@ def _export_description(path: str) -> str:
     }.get(name, "Export file")
 
 
-def _crosswalks_between(model: Model, a: Category, b: Category) -> list[Crosswalk]:
-    """Crosswalks with at least one pair between an indicator of a and one of b."""
-    ids_a, ids_b = {i.id for i in a.indicators()}, {i.id for i in b.indicators()}
-    return [cw for cw in model.crosswalks
-            if any({p.source_ref, p.target_ref} & ids_a and {p.source_ref, p.target_ref} & ids_b for p in cw.pairs)]
+def _related_category_pairs(model: Model) -> dict[frozenset[str], list[Crosswalk]]:
+    """For each pair of categories with an indicator related to one of the other, the crosswalks that relate them."""
+    category_of = {i.id: c.id for c in model.categories for i in c.indicators()}
+    related: dict[frozenset[str], list[Crosswalk]] = {}
+    for cw in model.crosswalks:
+        for p in cw.pairs:
+            a, b = category_of.get(p.source_ref), category_of.get(p.target_ref or "")
+            if a and b and a != b and cw not in related.setdefault(frozenset((a, b)), []):
+                related[frozenset((a, b))].append(cw)
+    return related
 
 
 def _render(env: jinja2.Environment, template: str, model: Model, path: str, context: dict[str, Any]) -> str:

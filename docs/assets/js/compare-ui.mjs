@@ -21,6 +21,8 @@ function startPicker() {
     const marker = document.querySelector(`[data-atlas-pair="${CSS.escape(key)}"]`);
     const link = marker && marker.parentElement.querySelector("a[href]");
     if (link) window.location.assign(link.href);
+    else message.textContent = "There is no side-by-side page for this pair; the crosswalk matrix shows which " +
+      "knowledge areas each category includes.";
   });
 }
 
