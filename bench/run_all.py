@@ -40,6 +40,16 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()}, Python {platform.python_version()}"
 
 
+def _spaced(lines) -> str:
+    """Join output lines, with a blank line wherever a table starts or ends, so Markdown keeps them apart."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and (out[-1].startswith("|") != line.startswith("|")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def main() -> None:
     """Run each benchmark as its own process and collect its Markdown output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -47,7 +57,7 @@ def main() -> None:
     for title, command, goal in BENCHES:
         print(f"== {title}", flush=True)
         result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env)
-        tables = "\n".join(line for line in result.stdout.splitlines() if not line.startswith("machine:"))
+        tables = _spaced(line for line in result.stdout.splitlines() if not line.startswith("machine:"))
         print(tables, flush=True)
         if result.returncode != 0:
             tables += f"\n\n*The benchmark failed:*\n\n```\n{result.stderr[-2000:]}\n```"
