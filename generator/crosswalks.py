@@ -34,7 +34,7 @@ def _index(model: Model) -> dict[str, RefTarget]:
 
 def _build_index(model: Model) -> dict[str, RefTarget]:
     """Build the reference table."""
-    from generator.pages import category_page, domain_page, ka_page, role_page
+    from generator.pages import CROSSWALKS_INDEX, category_page, domain_page, ka_page, role_page
 
     table: dict[str, RefTarget] = {}
     for d in model.domains:
@@ -50,13 +50,8 @@ def _build_index(model: Model) -> dict[str, RefTarget]:
             table[item.id] = RefTarget(f"{r.title} {kind}", item.text, role_page(r.id), item.id)
     for f in model.frameworks:
         for x in f.items:
-            table[x.id] = RefTarget(f.title, x.name, crosswalks_index_page(), "framework-" + f.id)
+            table[x.id] = RefTarget(f.title, x.name, CROSSWALKS_INDEX, "framework-" + f.id)
     return table
-
-
-def crosswalks_index_page() -> str:
-    """Path of the crosswalks overview page."""
-    return "atlas/crosswalks/index.md"
 
 
 def resolve(model: Model, ref: str) -> RefTarget:

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from generator.errors import DataError, DataErrors
 from generator.model import (
-    AssessmentSettings, Category, Course, Cover, Crosswalk, Program, ExternalFramework, ExternalItem, Level, Pair, CategoryDomain, CategoryKnowledgeArea, Domain, Framework, Indicator, KnowledgeArea, Model, Note,
-    Role, RoleItem, Source, SourceDoc, Term,
+    AssessmentSettings, Category, CategoryDomain, CategoryKnowledgeArea, Course, Cover, Crosswalk, Domain,
+    ExternalFramework, ExternalItem, Framework, Indicator, KnowledgeArea, Level, Model, Note, Pair, Program, Role,
+    RoleItem, Source, SourceDoc, Term,
 )
 from generator.schemas import check_schema
 from generator.yamlfile import YamlDocument, YamlPath, read_yaml
@@ -43,9 +45,7 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
         for doc, target in targets:
             if target is not None and target > top:
                 errors.append(doc.error(("assessment_target",), f"{target} is above the top level of the scale ({top})"))
-        model = Model(**{**{f: getattr(model, f) for f in ("framework", "domains", "knowledge_areas", "categories",
-                                                           "roles", "terms", "frameworks", "crosswalks")},
-                         "assessment": settings})
+        model = replace(model, assessment=settings)
     if program_docs:
         from generator.coverage import program_errors
 
@@ -54,10 +54,7 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
             program = _program(doc)
             errors.extend(program_errors(model, program, doc))
             programs.append(program)
-        model = Model(**{**{f: getattr(model, f) for f in ("framework", "domains", "knowledge_areas", "categories",
-                                                           "roles", "terms", "frameworks", "crosswalks",
-                                                           "assessment")},
-                         "programs": tuple(sorted(programs, key=lambda p: p.id))})
+        model = replace(model, programs=tuple(sorted(programs, key=lambda p: p.id)))
     if errors:
         raise DataErrors(errors)
     return model
@@ -71,8 +68,8 @@ def _read_programs(assessments_dir: Path, errors: list[DataError]) -> list[YamlD
         if doc is None:
             continue
         problems = check_schema(doc, "program", assessments_dir / "schemas")
-        if not problems and doc.path.stem != doc.data["id"]:
-            problems.append(doc.error(("id",), f"id '{doc.data['id']}' must match the file name '{doc.path.stem}.yml'"))
+        if not problems:
+            problems.extend(_file_name_errors(doc))
         errors.extend(problems)
         if not problems:
             docs.append(doc)
@@ -158,6 +155,13 @@ def _kind_of(data_dir: Path, path: Path) -> str | None:
     return None
 
 
+def _file_name_errors(doc: YamlDocument) -> list[DataError]:
+    """An error when a one-item file's id differs from its file name (ids and file names must agree)."""
+    if doc.path.stem == doc.data["id"]:
+        return []
+    return [doc.error(("id",), f"id '{doc.data['id']}' must match the file name '{doc.path.stem}.yml'")]
+
+
 def _source(raw: dict[str, Any]) -> Source:
     """A Source from its YAML mapping."""
     return Source(raw["doc"], raw["section"])
@@ -200,8 +204,7 @@ class _ReferenceChecker:
         """Build another framework, claiming its item ids."""
         raw = doc.data
         self._check_sources(doc, raw)
-        if doc.path.stem != raw["id"]:
-            self.errors.append(doc.error(("id",), f"id '{raw['id']}' must match the file name '{doc.path.stem}.yml'"))
+        self.errors.extend(_file_name_errors(doc))
         items = []
         for i, item in enumerate(raw["items"]):
             if not item["id"].startswith(raw["id"] + "."):
@@ -216,8 +219,7 @@ class _ReferenceChecker:
         raw = doc.data
         self._check_sources(doc, raw)
         self._claim_id(doc, ("id",), raw["id"], "crosswalk")
-        if doc.path.stem != raw["id"]:
-            self.errors.append(doc.error(("id",), f"id '{raw['id']}' must match the file name '{doc.path.stem}.yml'"))
+        self.errors.extend(_file_name_errors(doc))
         pairs = []
         seen: dict[frozenset[str], int] = {}
         for i, p in enumerate(raw["pairs"]):
@@ -317,8 +319,7 @@ class _ReferenceChecker:
         raw = doc.data
         self._check_sources(doc, raw)
         self._claim_id(doc, ("id",), raw["id"], "category")
-        if doc.path.stem != raw["id"]:
-            self.errors.append(doc.error(("id",), f"id '{raw['id']}' must match the file name '{doc.path.stem}.yml'"))
+        self.errors.extend(_file_name_errors(doc))
         domains = []
         seen_domains: set[str] = set()
         seen_kas: set[str] = set()
@@ -367,8 +368,7 @@ class _ReferenceChecker:
         """Build one role profile."""
         raw = doc.data
         self._check_sources(doc, raw)
-        if doc.path.stem != raw["id"]:
-            self.errors.append(doc.error(("id",), f"id '{raw['id']}' must match the file name '{doc.path.stem}.yml'"))
+        self.errors.extend(_file_name_errors(doc))
         items = {}
         for key in ("duties", "skills"):
             for i, item in enumerate(raw[key]):

@@ -287,7 +287,7 @@ class Model:
     crosswalks: tuple[Crosswalk, ...] = ()
     assessment: AssessmentSettings | None = None
     programs: tuple[Program, ...] = ()
-    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, init=False)
 
     def domain(self, domain_id: str) -> Domain:
         """The domain with this id."""
