@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import DataError
+from generator.exports import csv_text
 from generator.model import Course, Model, Program
 from generator.yamlfile import YamlDocument
 
@@ -149,8 +150,6 @@ def program_errors(model: Model, program: Program, doc: YamlDocument) -> list[Da
 
 def matrix_csv(model: Model, program: Program) -> str:
     """The coverage matrix as CSV: domain, knowledge area, a column per course, courses reaching, highest, hours."""
-    from generator.exports import csv_text
-
     columns = ("domain", "knowledge_area", *(c.code for c in program.courses), "courses_reaching", "highest_level",
                "hours")
     rows = [(name, row.name, *(cell or "" for cell in row.cells), str(row.reached), row.highest or "",

@@ -15,6 +15,7 @@ from generator.crosswalks import (
 )
 from generator.coverage import LEVEL_LABELS, category_coverage, mapper_data, matrix_csv, program_json
 from generator.coverage import matrix as coverage_matrix
+from generator.exports import build_exports
 from generator.model import Category, CategoryKnowledgeArea, Crosswalk, Indicator, KnowledgeArea, Model, Source
 from generator.render import Md, make_environment, md_text, rel_link
 
@@ -229,7 +230,7 @@ def build_pages(model: Model, templates: Path | None = None) -> dict[str, str]:
             coverage=[category_coverage(model, program, cid) for cid in program.target_categories])
         pages[f"{GENERATED_DIR}/data/programs/{program.id}-matrix.csv"] = matrix_csv(model, program)
         pages[f"{GENERATED_DIR}/data/programs/{program.id}.json"] = program_json(model, program)
-    exports = _exports(model)
+    exports = build_exports(model)
     pages.update(exports)
     add(OPEN_DATA_PAGE, "open-data.md.j2", files=[(path, _export_description(path)) for path in sorted(exports)])
     if model.assessment is not None:
@@ -326,15 +327,6 @@ def json_for_html(data: Any) -> str:
     """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _exports(model: Model) -> dict[str, str]:
-    """The open-data files (CASE, CSV, JSON) made from the model."""
-    try:
-        from generator.exports import build_exports
-    except ImportError:  # pragma: no cover - only while the exports module is absent
-        return {}
-    return build_exports(model)
 
 
 def _export_description(path: str) -> str:
