@@ -55,3 +55,11 @@ def search(page, query: str) -> None:
         "() => !/initializing/i.test(document.querySelector('.md-search-result__meta')?.textContent || 'x')",
         timeout=20000)
     box.press_sequentially(query, delay=20)  # Material reacts to key events; fill() alone is not reliably seen
+
+
+def origins_outside(requests: list[str], site_url: str) -> set[str]:
+    """Hosts other than the local server that the requests went to (data: and blob: URLs are not requests out)."""
+    from urllib.parse import urlsplit
+
+    local = urlsplit(site_url).netloc
+    return {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} - {local}

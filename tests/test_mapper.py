@@ -6,11 +6,11 @@ import io
 import json
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser import origins_outside
 from conftest import ROOT
 from generator.coverage import LEVEL_LABELS, category_coverage, matrix
 from generator.loader import load_model
@@ -159,7 +159,7 @@ def test_mapper_is_accessible_and_stays_local(browser, site_url: str) -> None:
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
     context.close()
-    assert {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} == {urlsplit(site_url).netloc}
+    assert requests and origins_outside(requests, site_url) == set()
 
 
 def tab_to(page, description: str, is_target: str) -> None:
