@@ -41,7 +41,12 @@ test: $(STAMP) browser  ## every test: JavaScript units, Python units, site buil
 	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) browser  ## every benchmark; figures printed and written to docs/benchmarks.md (nothing asserted)
+# Lighthouse and Pagefind come from the npm registry, pinned in bench/package-lock.json.
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(STAMP) browser bench/node_modules/.installed  ## every benchmark; figures printed and written to docs/benchmarks.md (nothing asserted)
 	$(BIN)/iecmh-atlas build
 	$(BIN)/python bench/run_all.py
 
