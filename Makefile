@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site validate generate test test-py test-js browser bench clean
+.PHONY: serve site offline validate generate test test-py test-js browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ serve: $(STAMP)  ## validate, generate and serve on http://127.0.0.1:8000 with l
 site: $(STAMP)  ## static build into site/ (strict)
 	$(BIN)/iecmh-atlas build
 
+# esbuild and the iframe-worker shim for the offline bundle come from the npm registry, pinned in package-lock.json.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+offline: $(STAMP) node_modules/.installed  ## the site as a zip that works opened from disk: build/iecmh-atlas-offline.zip
+	$(BIN)/iecmh-atlas offline
+
 validate: $(STAMP)
 	$(BIN)/iecmh-atlas validate
 
@@ -37,7 +45,7 @@ browser:
 	SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-test: $(STAMP) browser  ## every test: JavaScript units, Python units, site build and browser tests
+test: $(STAMP) browser node_modules/.installed  ## every test: JavaScript units, Python units, site build and browser tests
 	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
 	$(BIN)/python -m pytest
 
@@ -51,4 +59,4 @@ bench: $(STAMP) browser bench/node_modules/.installed  ## every benchmark; figur
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf site docs/atlas .pytest_cache
+	rm -rf site build docs/atlas .pytest_cache

@@ -1,4 +1,4 @@
-"""Command line: iecmh-atlas validate | generate | build | serve."""
+"""Command line: iecmh-atlas validate | generate | build | offline | serve."""
 from __future__ import annotations
 
 import argparse
@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("generate", help="validate, then write the generated pages into docs/atlas/")
     build = sub.add_parser("build", help="validate, generate, then build the static site (strict)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
+    offline = sub.add_parser("offline", help="build the site as a zip that works opened from disk (file://)")
+    offline.add_argument("--output", type=Path, default=None,
+                         help="zip file to write (default: build/iecmh-atlas-offline.zip)")
     serve = sub.add_parser("serve", help="serve the site with live reload when a YAML file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port (default 127.0.0.1:8000)")
     return parser
@@ -65,6 +68,14 @@ def main(argv: list[str] | None = None) -> int:
             site = args.site_dir or project.root / "site"
             build_site(project, site)
             print(f"built {site}")
+        elif args.command == "offline":
+            from generator.offline import OfflineBuildError, build_offline
+            try:
+                written = build_offline(project, args.output or project.root / "build" / "iecmh-atlas-offline.zip")
+            except OfflineBuildError as exc:
+                print(f"iecmh-atlas: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"built {written}: unzip it and open iecmh-atlas/index.html")
         elif args.command == "serve":
             generate(project)
             from mkdocs.commands.serve import serve
