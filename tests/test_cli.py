@@ -132,5 +132,7 @@ def test_build_for_another_address_and_the_publishing_workflow(project: Path) ->
     steps = workflow["jobs"]["build"]["steps"]
     build = next(s for s in steps if s.get("run") == "make site")
     assert build["env"]["ATLAS_SITE_URL"].startswith("https://")
-    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
-               for s in steps)
+    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert steps[upload]["with"]["path"] == "site"
+    offline = next(i for i, s in enumerate(steps) if "make offline" in s.get("run", ""))
+    assert offline < upload and "site/" in steps[offline]["run"]
