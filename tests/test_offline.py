@@ -155,3 +155,15 @@ def test_self_assessment_from_disk_exports_and_imports_json(browser, offline_roo
     fresh.close()
     assert not refused + more_refused
     assert origins_outside(requests + more_requests, url) == set()
+
+
+@pytest.mark.parametrize("path, part", [("atlas/programs/mapper.html", "#atlas-mapper"),
+                                        ("atlas/compare/index.html", ".atlas-compare-picker")])
+def test_the_other_interactive_pages_start_from_disk(browser, offline_root: Path, path: str, part: str) -> None:
+    url = (offline_root / path).as_uri()
+    context, page, requests, refused = _open(browser, url)
+    page.wait_for_function(f"() => document.querySelector({json.dumps(part)})?.dataset.ready === 'true'")
+    assert page.locator(part).is_visible()
+    context.close()
+    assert not refused
+    assert origins_outside(requests, url) == set()
