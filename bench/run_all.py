@@ -19,6 +19,9 @@ BENCHES = [
      "Goal: the Atlas's own CSS+JS under 30 KB gzip; search results under 100 ms for the dataset. First loads "
      "include the search index, which MkDocs Material downloads on every first visit; that index is most of what "
      "separates an Atlas page from the bare one."),
+    ("Lighthouse scores", ["bench/lighthouse_bench.py"],
+     "Lighthouse's mobile profile (simulated slow 4G and a 4x slower CPU), served gzipped as a host would. Goal: "
+     "Performance at least 95, Accessibility 100, Best Practices at least 95, SEO at least 90 on every page."),
 ]
 
 

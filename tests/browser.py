@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -31,10 +33,34 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Stay quiet."""
 
 
+class _GzipHandler(_QuietHandler):
+    """Static file handler that gzips text files for clients that accept it, as web hosts do."""
+
+    TEXT = ("text/", "application/json", "application/xml", "image/svg+xml")
+
+    def send_head(self):  # noqa: ANN201 - signature fixed by the base class
+        """Send the headers of a gzipped body and return it; anything else goes to the plain handler."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
+                or not kind.startswith(self.TEXT)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve folder over HTTP on 127.0.0.1 and a free port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, compress: bool = False) -> Iterator[str]:
+    """Serve folder over HTTP on 127.0.0.1 and a free port (gzipping text files if compress); yield the base URL."""
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
