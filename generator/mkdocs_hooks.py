@@ -31,6 +31,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+"""The theme's search box: a dialog without a name, which screen readers announce as just "dialog"."""
+
+
+def name_search_dialog(html: str) -> str:
+    """Give the theme's search dialog an accessible name."""
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+
+
 _hashes: set[str] = set()
 _serving = False
 
@@ -47,7 +56,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 - MkDocs passes its Page
-    """Add the Content-Security-Policy meta tag to every page."""
+    """Name the search dialog and add the Content-Security-Policy meta tag on every page."""
+    output = name_search_dialog(output)
     _hashes.update(inline_script_hashes(output))
     return output if _serving else with_csp_meta(output)
 
@@ -62,5 +72,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """Give theme-rendered HTML pages (the 404 page) the same policy."""
     if not template_name.endswith(".html"):
         return output_content
+    output_content = name_search_dialog(output_content)
     _hashes.update(inline_script_hashes(output_content))
     return output_content if _serving else with_csp_meta(output_content)

@@ -97,6 +97,17 @@ def test_no_accessibility_violations_on_each_page_kind(page, site_url: str, path
     assert results.violations_count == 0, results.generate_report()
 
 
+def test_every_dialog_has_a_name(built_site: Path, page, site_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    unnamed = [str(p.relative_to(built_site)) for p in sorted(built_site.rglob("*.html"))
+               if re.search(r'role="dialog"(?![^>]*aria-label)', p.read_text(encoding="utf-8"))]
+    assert not unnamed, unnamed[:5]
+    page.goto(site_url, wait_until="networkidle")
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_every_page_has_a_strict_content_security_policy(built_site: Path) -> None:
     from generator.csp import inline_script_hashes
 
