@@ -25,7 +25,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 def open_assessment(page, site_url: str, path: str = PAGE) -> None:
     """Open a self-assessment page and wait until the interface is built."""
     page.goto(site_url + path)
-    page.locator("fieldset.atlas-item").first.wait_for()
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
 
 
 def item(page, index: int):
@@ -71,12 +71,12 @@ def test_answers_survive_reload_and_instant_navigation(page, site_url: str) -> N
     open_assessment(page, site_url)
     fill_some(page)
     page.reload()
-    page.locator("fieldset.atlas-item").first.wait_for()
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
     expect_kept(page)
     page.get_by_role("link", name=re.compile("Early Childhood Mental Health Specialist \\(ECMHS\\)")).first.click()
     page.wait_for_url(re.compile(r"/atlas/categories/ecmhs/"))
     page.go_back()
-    page.locator("fieldset.atlas-item").first.wait_for()
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
     expect_kept(page)
     requirement = page.locator("#atlas-req-rsc-status")
     assert requirement.inner_text() == "Not yet: 17 more hours of reflective supervision/consultation"
@@ -173,7 +173,7 @@ def test_import_into_a_fresh_profile_restores_everything(browser, site_url: str,
     assert app_state(page) == original
     expect_kept(page)
     page.reload()
-    page.locator("fieldset.atlas-item").first.wait_for()
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
     assert app_state(page) == original
     fresh.close()
 
@@ -325,3 +325,26 @@ def test_printing_gives_the_gap_report(page, site_url: str) -> None:
     assert page.locator(".atlas-report").is_visible()
     assert page.locator(".atlas-assess-form").is_hidden() and page.locator(".atlas-toolbar").is_hidden()
     assert "17 more hours of reflective supervision/consultation" in page.locator(".atlas-report").inner_text()
+
+
+def test_items_are_built_once_even_when_rebuilt_while_building(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    counts = page.evaluate("""async () => {
+        const app = document.getElementById('atlas-assessment').atlasApp;
+        const root = document.getElementById('atlas-assessment');
+        app.rebuild();                       // the first domain is on the page, the others are still to come
+        const partly = document.querySelectorAll('fieldset.atlas-item').length;
+        const abandoned = app.ready;
+        app.rebuild();                       // a second rebuild abandons what the first had left to do
+        const abandonedFinished = await abandoned;
+        const builtWhenAbandoned = root.dataset.built;
+        const finished = await app.ready;
+        const ids = [...document.querySelectorAll('fieldset.atlas-item')].map((f) => f.dataset.item);
+        return {partly, abandonedFinished, builtWhenAbandoned, finished, total: ids.length,
+                unique: new Set(ids).size, built: root.dataset.built,
+                connected: Object.values(app.itemNodes).filter((node) => node.isConnected).length};
+    }""")
+    total = len(ECMHS.indicators())
+    assert 0 < counts.pop("partly") < total
+    assert counts == {"abandonedFinished": False, "builtWhenAbandoned": "false", "finished": True, "total": total,
+                      "unique": total, "built": "true", "connected": total}

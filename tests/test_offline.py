@@ -145,7 +145,7 @@ def test_self_assessment_from_disk_exports_and_imports_json(browser, offline_roo
     context.close()
 
     fresh, page, more_requests, more_refused = _open(browser, url)
-    page.locator("fieldset.atlas-item").first.wait_for()
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
     assert page.locator("#atlas-progress-label").inner_text().startswith("0 of")
     page.get_by_label("Import a JSON export:").set_input_files(str(export))
     page.wait_for_function("() => document.getElementById('atlas-progress-label').textContent.startsWith('2 of')")

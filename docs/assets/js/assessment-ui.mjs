@@ -73,6 +73,27 @@ class Store {
   }
 }
 
+/** Run the first step now and each further step in its own task; resolves true when all ran, false if abandoned. */
+function inTasks(steps, stillWanted) {
+  return new Promise((resolve) => {
+    let index = 0;
+    const next = () => {
+      if (!stillWanted()) {
+        resolve(false);
+        return;
+      }
+      if (index === steps.length) {
+        resolve(true);
+        return;
+      }
+      steps[index]();
+      index += 1;
+      setTimeout(next, 0);
+    };
+    next();
+  });
+}
+
 /** The self-assessment of one category, mounted in its root element. */
 class AssessmentApp {
   constructor(root, data) {
@@ -122,6 +143,8 @@ class AssessmentApp {
 
   /** Build the whole interface. */
   mount() {
+    this.generation = (this.generation || 0) + 1;
+    this.root.dataset.built = "false";
     this.root.replaceChildren();
     this.status = el("p", { class: "atlas-status", role: "status", "aria-live": "polite" });
     this.storageWarning = el("p", { class: "atlas-warning", role: "alert", hidden: this.store.available },
@@ -262,23 +285,37 @@ class AssessmentApp {
     return el("div", { class: "atlas-req" }, ...fields, " ", status);
   }
 
+  /**
+   * The items, one domain at a time: the first domain now, each further one in its own task, so that a long list
+   * never keeps the page from answering input for long. `this.ready` resolves once every item is on the page
+   * (and the root gets data-built="true"); a newer mount() stops an older one's remaining work.
+   */
   itemsSection() {
     const section = el("section", { class: "atlas-items", "aria-labelledby": "atlas-items-title" },
       el("h2", { id: "atlas-items-title",
         text: this.data.unit === "indicator" ? "Indicators" : "Knowledge areas" }));
     this.itemNodes = {};
-    for (const domain of this.data.domains) {
-      section.append(el("h3", { text: domain.name }));
-      let lastKa = null;
-      for (const item of this.data.items.filter((i) => i.domain === domain.id)) {
-        if (this.data.unit === "indicator" && item.ka !== lastKa) {
-          section.append(el("h4", { text: item.ka_name }));
-          lastKa = item.ka;
-        }
-        section.append(this.itemFieldset(item));
-      }
-    }
+    const generation = this.generation;
+    const steps = this.data.domains.map((domain) => () => this.appendDomain(section, domain));
+    this.ready = inTasks(steps, () => generation === this.generation).then((finished) => {
+      if (finished) this.root.dataset.built = "true";
+      return finished;
+    });
     return section;
+  }
+
+  /** Append one domain's heading, knowledge-area headings and items. */
+  appendDomain(section, domain) {
+    const nodes = [el("h3", { text: domain.name })];
+    let lastKa = null;
+    for (const item of this.data.items.filter((i) => i.domain === domain.id)) {
+      if (this.data.unit === "indicator" && item.ka !== lastKa) {
+        nodes.push(el("h4", { text: item.ka_name }));
+        lastKa = item.ka;
+      }
+      nodes.push(this.itemFieldset(item));
+    }
+    section.append(...nodes);
   }
 
   itemFieldset(item) {
@@ -374,9 +411,12 @@ class AssessmentApp {
       return;
     }
     if (this.showingReport) this.toggleView();
-    const node = this.itemNodes[id];
-    node.scrollIntoView({ block: "center" });
-    node.querySelector("input[type=radio]").focus();
+    this.ready.then(() => {
+      const node = this.itemNodes[id];
+      if (!node) return;
+      node.scrollIntoView({ block: "center" });
+      node.querySelector("input[type=radio]").focus();
+    });
   }
 
   toggleView() {
