@@ -54,7 +54,7 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-bench: $(STAMP) browser bench/node_modules/.installed  ## every benchmark; figures printed and written to docs/benchmarks.md (nothing asserted)
+bench: $(STAMP) browser node_modules/.installed bench/node_modules/.installed  ## every benchmark; figures printed and written to docs/benchmarks.md (nothing asserted)
 	$(BIN)/iecmh-atlas build
 	$(BIN)/python bench/run_all.py
 

@@ -22,6 +22,8 @@ BENCHES = [
     ("Lighthouse scores", ["bench/lighthouse_bench.py"],
      "Lighthouse's mobile profile (simulated slow 4G and a 4x slower CPU), served gzipped as a host would. Goal: "
      "Performance at least 95, Accessibility 100, Best Practices at least 95, SEO at least 90 on every page."),
+    ("Offline bundle", ["bench/offline_bench.py"],
+     "`make offline`: the whole site as a zip that works opened from disk, search and self-assessment included."),
 ]
 
 
