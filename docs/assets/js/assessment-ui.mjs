@@ -2,7 +2,7 @@
 // Everything from the data or from the user is put into the page with textContent, never as HTML.
 // Nothing is sent anywhere: answers live in localStorage and in files the user downloads.
 import * as core from "./assessment-core.mjs";
-import { downloadText, el } from "./dom.mjs";
+import { downloadText, el, readChosenFile } from "./dom.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -518,22 +518,13 @@ class AssessmentApp {
   }
 
   async importFile() {
-    const file = this.fileInput.files && this.fileInput.files[0];
-    this.fileInput.value = "";
-    if (!file) return;
-    const limit = this.data.scale.limits.import_bytes;
-    if (file.size > limit) {
-      this.say(`Import refused: the file is ${file.size} bytes; the limit is ${limit}. Your answers are unchanged.`);
+    const chosen = await readChosenFile(this.fileInput, this.data.scale.limits.import_bytes);
+    if (!chosen) return;
+    if (chosen.refused) {
+      this.say(`Import refused: ${chosen.refused} Your answers are unchanged.`);
       return;
     }
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      this.say("Import refused: the file could not be read. Your answers are unchanged.");
-      return;
-    }
-    const result = core.parseImport(text, this.data);
+    const result = core.parseImport(chosen.text, this.data);
     if (!result.ok) {
       this.say(`Import refused: ${result.error} Your answers are unchanged.`);
       return;
@@ -548,7 +539,7 @@ class AssessmentApp {
     this.rebuild();
     const removed = result.removed.length ? ` ${result.removed.length} answer(s) refer to items no longer in the data; ` +
       "they are listed at the top and kept." : "";
-    this.say(`Imported ${Object.keys(result.state.answers).length} answers from ${file.name}.${removed}`);
+    this.say(`Imported ${Object.keys(result.state.answers).length} answers from ${chosen.name}.${removed}`);
   }
 
   startOver() {

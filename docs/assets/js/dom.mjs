@@ -28,3 +28,17 @@ export function downloadText(text, type, name) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Read the file chosen in a file input (and clear it): { text, name }, { refused: why } when over limit bytes or
+ *  unreadable, or null when none was chosen. */
+export async function readChosenFile(input, limit) {
+  const file = input.files && input.files[0];
+  input.value = "";
+  if (!file) return null;
+  if (file.size > limit) return { refused: `the file is ${file.size} bytes; the limit is ${limit}.` };
+  try {
+    return { text: await file.text(), name: file.name };
+  } catch {
+    return { refused: "the file could not be read." };
+  }
+}

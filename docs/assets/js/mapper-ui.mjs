@@ -1,6 +1,6 @@
 // IECMH Competency Atlas: the coursework mapper page. DOM glue only; the logic lives in mapper-core.mjs.
 // Text from the data, the user or imported files is always put in the page with textContent, never as HTML.
-import { downloadText, el, fill } from "./dom.mjs";
+import { downloadText, el, fill, readChosenFile } from "./dom.mjs";
 import * as core from "./mapper-core.mjs";
 
 const LEVEL_NAMES = { I: "Introduced", R: "Reinforced", M: "Mastered" };
@@ -292,27 +292,19 @@ class MapperApp {
   }
 
   async importFile(input) {
-    const file = input.files && input.files[0];
-    input.value = "";
     fill(this.importErrors);
-    if (!file) return;
-    const limit = this.data.limits.import_bytes;
-    if (file.size > limit) {
-      this.say(`Import refused: the file is ${file.size} bytes; the limit is ${limit}. Your map is unchanged.`);
+    const chosen = await readChosenFile(input, this.data.limits.import_bytes);
+    if (!chosen) return;
+    if (chosen.refused) {
+      this.say(`Import refused: ${chosen.refused} Your map is unchanged.`);
       return;
     }
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      this.say("Import refused: the file could not be read. Your map is unchanged.");
-      return;
-    }
-    const isJSON = /\.json$/i.test(file.name) || text.trimStart().startsWith("{");
+    const { text, name } = chosen;
+    const isJSON = /\.json$/i.test(name) || text.trimStart().startsWith("{");
     const result = isJSON ? core.parseProgramJSON(text, this.data) : core.parseCoursesCSV(text, this.data, this.program);
     if (!result.ok) {
       const errors = result.errors || [result.error];
-      this.say(`Import refused: ${errors.length} problem(s) in ${file.name}; nothing was imported and your map is unchanged.`);
+      this.say(`Import refused: ${errors.length} problem(s) in ${name}; nothing was imported and your map is unchanged.`);
       fill(this.importErrors, el("ul", {}, errors.map((e) => el("li", { text: e }))));
       return;
     }
@@ -320,7 +312,7 @@ class MapperApp {
     this.save();
     this.editing = null;
     this.mount();
-    this.say(`Imported ${file.name}: ${this.program.courses.length} course(s).`);
+    this.say(`Imported ${name}: ${this.program.courses.length} course(s).`);
   }
 }
 
