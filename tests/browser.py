@@ -83,6 +83,14 @@ def search(page, query: str) -> None:
     box.press_sequentially(query, delay=20)  # Material reacts to key events; fill() alone is not reliably seen
 
 
+def recording_context(browser):  # noqa: ANN001, ANN201 - Playwright's Browser and BrowserContext
+    """A fresh browser context and the list it fills with the URL of every request its pages make."""
+    context = browser.new_context(accept_downloads=True)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    return context, requests
+
+
 def origins_outside(requests: list[str], site_url: str) -> set[str]:
     """Hosts other than the local server that the requests went to (data: and blob: URLs are not requests out)."""
     from urllib.parse import urlsplit

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import origins_outside
+from browser import origins_outside, recording_context
 from conftest import ROOT
 from generator.loader import load_model
 
@@ -272,9 +272,7 @@ def test_no_accessibility_violations_filled_in_and_as_gap_report(page, site_url:
 
 
 def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    context, requests = recording_context(browser)
     page = context.new_page()
     open_assessment(page, site_url)
     fill_some(page)

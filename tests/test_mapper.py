@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import origins_outside
+from browser import origins_outside, recording_context
 from conftest import ROOT
 from generator.coverage import LEVEL_LABELS, category_coverage, matrix
 from generator.loader import load_model
@@ -147,9 +147,7 @@ def test_map_survives_reload_and_hostile_json_is_refused(page, site_url: str, tm
 
 
 def test_mapper_is_accessible_and_stays_local(browser, site_url: str) -> None:
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    context, requests = recording_context(browser)
     page = context.new_page()
     open_mapper(page, site_url)
     build_two_course_map(page)

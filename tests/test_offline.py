@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import origins_outside
+from browser import origins_outside, recording_context
 from conftest import ROOT
 from generator.offline import BUNDLE_SCRIPT, SHIM_SCRIPT, ZIP_FOLDER, zip_folder
 
@@ -103,11 +103,9 @@ def test_scripts_are_classic_and_carried_locally(offline_root: Path) -> None:
 
 def _open(browser, url: str):
     """A fresh page that records requests and policy violations; returns (context, page, requests, refused)."""
-    context = browser.new_context(accept_downloads=True)
+    context, requests = recording_context(browser)
     page = context.new_page()
-    requests: list[str] = []
     refused: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(url)
     return context, page, requests, refused

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import origins_outside, search
+from browser import origins_outside, recording_context, search
 from conftest import ROOT
 from generator.loader import load_model
 
@@ -67,9 +67,7 @@ def test_search_a_phrase_and_land_on_the_indicator(page, site_url: str) -> None:
 
 
 def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    context, requests = recording_context(browser)
     page = context.new_page()
     for path in ["", "atlas/", "atlas/categories/ecmhs/", "atlas/knowledge-areas/pregnancy/", "atlas/glossary/",
                  "atlas/requirements/", "atlas/roles/eimhs/", "atlas/about-data/", "atlas/domains/tf/"]:
