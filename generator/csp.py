@@ -22,14 +22,19 @@ BASE_POLICY = {
 """Everything comes from the site itself; nothing else is allowed."""
 
 
+def hash_source(script: str) -> str:
+    """The CSP source that allows exactly this inline script ('sha256-...')."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """CSP hash sources of every executable inline script (JSON data blocks are not executed and need none)."""
     hashes = []
     for attrs, body in _INLINE_SCRIPT.findall(html):
         if "application/json" in attrs:
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
+        source = hash_source(body)
         if source not in hashes:
             hashes.append(source)
     return hashes

@@ -11,8 +11,6 @@ Both tools come from the npm registry, pinned in package-lock.json (`make offlin
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import re
@@ -22,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from generator.csp import hash_source
 from generator.project import Project, generate
 
 BUNDLE_SCRIPT = "assets/js/atlas.offline.js"
@@ -54,6 +53,14 @@ def _node_tool(project: Project, *parts: str) -> Path:
     return path
 
 
+def _node() -> str:
+    """The Node.js executable, or an error saying it is needed."""
+    node = shutil.which("node")
+    if node is None:
+        raise OfflineBuildError("Node.js is needed to build the offline bundle (it runs esbuild and the shim).")
+    return node
+
+
 def bundle_scripts(project: Project, out_file: Path) -> None:
     """Bundle assets/js/atlas.mjs and the modules it imports into one classic script with esbuild."""
     esbuild = _node_tool(project, ".bin", "esbuild")
@@ -78,11 +85,6 @@ _CONFIG_JSON = re.compile(r'<script id="__config" type="application/json">(.*?)<
 _SCRIPT_SRC = "script-src 'self'"
 
 
-def _sha256_source(text: str) -> str:
-    """The CSP hash source of an inline script."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
 def allow_shim_frames(project: Project, site: Path) -> None:
     """Allow, by hash, the inline script the shim writes into its frame, on every page that has a policy."""
     pages = {}
@@ -93,18 +95,15 @@ def allow_shim_frames(project: Project, site: Path) -> None:
             pages[page] = (html, json.loads(found.group(1))["search"])
     if not pages:
         return
-    node = shutil.which("node")
-    if node is None:
-        raise OfflineBuildError("Node.js is needed to build the offline bundle (it runs the iframe-worker shim).")
     urls = sorted({url for _, url in pages.values()})
-    result = subprocess.run([node, str(Path(__file__).with_name("shim_frame.mjs")),
+    result = subprocess.run([_node(), str(Path(__file__).with_name("shim_frame.mjs")),
                              str(_node_tool(project, "iframe-worker", "shim", "index.js")), *urls],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise OfflineBuildError("Could not read the iframe-worker shim's frame script:\n" + result.stderr)
     scripts = json.loads(result.stdout)
     for page, (html, url) in pages.items():
-        hashes = " ".join(sorted({_sha256_source(script) for script in scripts[url]}))
+        hashes = " ".join(sorted({hash_source(script) for script in scripts[url]}))
         page.write_text(html.replace(_SCRIPT_SRC, f"{_SCRIPT_SRC} {hashes}", 1), encoding="utf-8")
 
 
@@ -157,8 +156,7 @@ def build_offline(project: Project, zip_path: Path) -> Path:
     """Build the offline site and write it as a zip; nothing is written to zip_path unless every step succeeds."""
     for tool in ((".bin", "esbuild"), ("iframe-worker", "shim", "index.js")):
         _node_tool(project, *tool)  # before anything is built: say at once what is missing
-    if shutil.which("node") is None:
-        raise OfflineBuildError("Node.js is needed to build the offline bundle (it runs esbuild and the shim).")
+    _node()
     zip_path = zip_path.resolve()
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=zip_path.parent) as tmp:
