@@ -40,13 +40,18 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str]) -> str:
-    """The policy text with the given script hashes allowed."""
-    parts = {**BASE_POLICY, "script-src": BASE_POLICY["script-src"] + sorted(set(hashes))}
+WASM = "'wasm-unsafe-eval'"
+"""Lets pages compile WebAssembly (the search engine's index reader), and nothing else: JavaScript eval stays off."""
+
+
+def policy(hashes: list[str], wasm: bool = False) -> str:
+    """The policy text with the given script hashes allowed, and WebAssembly if wasm."""
+    scripts = BASE_POLICY["script-src"] + ([WASM] if wasm else []) + sorted(set(hashes))
+    parts = {**BASE_POLICY, "script-src": scripts}
     return "; ".join(f"{name} {' '.join(values)}" for name, values in parts.items())
 
 
-def with_csp_meta(html: str) -> str:
-    """The page with a CSP meta tag as the first element of its head."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
+def with_csp_meta(html: str, wasm: bool = False) -> str:
+    """The page with a CSP meta tag as the first element of its head (allowing WebAssembly if wasm)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html), wasm)}">'
     return html.replace("<head>", "<head>\n    " + meta, 1)

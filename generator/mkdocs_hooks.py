@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from generator.csp import inline_script_hashes, policy, with_csp_meta
 from generator.errors import DataErrors
 from generator.pages import build_nav
 from generator.project import Project, generate
+from generator.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site, with_search_body,
+                              with_search_button)
 
 log = logging.getLogger("mkdocs.hooks.iecmh_atlas")
 
@@ -55,23 +59,40 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _hashes.clear()
 
 
+def uses_pagefind(config: MkDocsConfig) -> bool:
+    """Whether this build searches with Pagefind: always, but for the offline bundle, which keeps Material's search."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return not (search and search.config.enabled)
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 - MkDocs passes its Page
-    """Name the search dialog and add the Content-Security-Policy meta tag on every page."""
+    """Add the search button and mark what Pagefind indexes; name the theme's search dialog; add the CSP meta tag."""
+    if uses_pagefind(config):
+        output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
+        if not excluded_from_search(page.meta):
+            output = with_search_body(output)
     output = name_search_dialog(output)
     _hashes.update(inline_script_hashes(output))
-    return output if _serving else with_csp_meta(output)
+    return output if _serving else with_csp_meta(output, wasm=uses_pagefind(config))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the site-wide policy for hosts that send it as an HTTP header (see docs/deployment.md)."""
+    """Index the site with Pagefind; write the site-wide policy for hosts that send it as an HTTP header."""
+    if uses_pagefind(config):
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
     Path(config.site_dir, "csp-header.txt").write_text(
-        "Content-Security-Policy: " + policy(sorted(_hashes)) + "\n", encoding="utf-8")
+        "Content-Security-Policy: " + policy(sorted(_hashes), wasm=uses_pagefind(config)) + "\n", encoding="utf-8")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Give theme-rendered HTML pages (the 404 page) the same policy."""
     if not template_name.endswith(".html"):
         return output_content
+    if uses_pagefind(config):  # the 404 page answers at any address, so it links to the search by absolute path
+        output_content = with_search_button(output_content, urlsplit(config.site_url or "/").path + BUNDLE_FOLDER + "/")
     output_content = name_search_dialog(output_content)
     _hashes.update(inline_script_hashes(output_content))
-    return output_content if _serving else with_csp_meta(output_content)
+    return output_content if _serving else with_csp_meta(output_content, wasm=uses_pagefind(config))

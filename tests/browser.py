@@ -27,7 +27,18 @@ def find_chromium(playwright_path: str | None = None) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not log every request."""
+    """Static file handler that does not log every request and adds the given headers to every response."""
+
+    def __init__(self, *args, headers: dict[str, str] | None = None, **kwargs) -> None:  # noqa: ANN002, ANN003
+        """Remember the extra headers, then handle the request as the base class does."""
+        self.extra_headers = headers or {}
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self) -> None:
+        """Send the extra headers, then end the header block."""
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature fixed by the base class
         """Stay quiet."""
@@ -58,9 +69,10 @@ class _GzipHandler(_QuietHandler):
 
 
 @contextmanager
-def serve_folder(folder: Path, compress: bool = False) -> Iterator[str]:
-    """Serve folder over HTTP on 127.0.0.1 and a free port (gzipping text files if compress); yield the base URL."""
-    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, compress: bool = False, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve folder over HTTP on 127.0.0.1 and a free port (gzipping text files if compress, adding headers to every
+    response); yield the base URL."""
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder), headers=headers)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -72,7 +84,19 @@ def serve_folder(folder: Path, compress: bool = False) -> Iterator[str]:
 
 
 def search(page, query: str) -> None:
-    """Type a query into Material's search once its index is ready (typing earlier can be lost)."""
+    """Open the site's search (Pagefind's dialog) with the header button and type a query."""
+    page.get_by_role("button", name="Search").click()
+    box = page.get_by_role("dialog").get_by_role("searchbox")
+    box.wait_for(timeout=15000)
+    box.fill(query)
+
+
+RESULT_LINKS = "pagefind-results a[href]"
+"""The result links in the search dialog: a page's link and its links to headings on it."""
+
+
+def material_search(page, query: str) -> None:
+    """Type a query into Material's search (the offline bundle's) once its index is ready (typing earlier is lost)."""
     box = page.get_by_role("textbox", name="Search")
     box.click()
     meta = page.locator(".md-search-result__meta")

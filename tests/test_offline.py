@@ -99,6 +99,9 @@ def test_scripts_are_classic_and_carried_locally(offline_root: Path) -> None:
     assert not list(offline_root.rglob("*.mjs"))
     assert "unpkg.com" not in home
     assert (offline_root / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+    assert not (offline_root / "pagefind").exists() and "atlas-search-button" not in home  # Material's search here
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in home
+    assert "wasm-unsafe-eval" not in home
 
 
 def _open(browser, url: str):
@@ -112,10 +115,10 @@ def _open(browser, url: str):
 
 
 def test_search_works_from_disk_and_leads_to_the_indicator(browser, offline_root: Path) -> None:
-    from browser import search
+    from browser import material_search
     home = (offline_root / "index.html").as_uri()
     context, page, requests, refused = _open(browser, home)
-    search(page, "parallel process")
+    material_search(page, "parallel process")
     first = page.locator(".md-search-result__item a").first
     first.wait_for(timeout=20000)
     assert re.search(r"\d+ matching document", page.locator(".md-search-result__meta").inner_text())

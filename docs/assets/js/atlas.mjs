@@ -9,6 +9,9 @@ const MODULES = [
 
 /** Start the module of each interactive part present on the current page. */
 function startPage() {
+  if (document.querySelector(".atlas-search-button")) {
+    import("./search-ui.mjs").then((module) => module.start()); // once per visit: it keeps itself across pages
+  }
   for (const [selector, load] of MODULES) {
     if (document.querySelector(selector)) {
       load().then((module) => module.start());

@@ -1,0 +1,87 @@
+// IECMH Competency Atlas: the header's search button opens Pagefind's search dialog, loaded the first time it is
+// needed, so pages that are only read never download it. Instant navigation keeps this module and the dialog
+// across page changes; the bundle's address is read once, from the first page.
+import { opensSearch, searchLocations } from "./search-core.mjs";
+
+const BUTTON = ".atlas-search-button";
+let locations = null;
+let dialog = null;
+
+/** Load a stylesheet or a classic script from the search bundle; resolves once it has loaded. */
+function load(tag, url) {
+  return new Promise((resolve, reject) => {
+    const node = document.createElement(tag);
+    if (tag === "link") Object.assign(node, { rel: "stylesheet", href: url });
+    else node.src = url;
+    node.addEventListener("load", resolve, { once: true });
+    node.addEventListener("error", () => reject(new Error(`could not load ${url}`)), { once: true });
+    document.head.append(node);
+  });
+}
+
+/** Pagefind's search dialog, loaded and added to the page on first use. */
+function searchDialog() {
+  if (!dialog) {
+    const { bundlePath, basePath } = locations;
+    dialog = Promise.all([load("link", bundlePath + "pagefind-component-ui.css"),
+                          load("script", bundlePath + "pagefind-component-ui.js")]).then(() => {
+      const config = document.createElement("pagefind-config");
+      config.setAttribute("bundle-path", bundlePath);
+      config.setAttribute("base-url", basePath);
+      const modal = document.createElement("pagefind-modal");
+      // Following a result closes the dialog: instant navigation changes the page without unloading this one.
+      modal.addEventListener("click", (event) => {
+        if (event.target instanceof Element && event.target.closest("a[href]")) modal.close();
+      });
+      document.body.append(config, modal);
+      return modal;
+    });
+    dialog.catch(() => { dialog = null; }); // a failed download is tried again on the next use
+  }
+  return dialog;
+}
+
+/** Open the search dialog, marking the button busy while it loads and saying so on the button if it cannot. */
+async function openSearch(button) {
+  button?.setAttribute("aria-busy", "true");
+  try {
+    (await searchDialog()).open();
+    button?.setAttribute("title", "Search (/)");
+  } catch (error) {
+    button?.setAttribute("title", "Search could not be loaded. Check the connection and try again.");
+    console.error("IECMH Atlas search:", error);
+  } finally {
+    button?.removeAttribute("aria-busy");
+  }
+}
+
+/** Whether the key press happened in a place where typing "/" means the character. */
+function editable(target) {
+  return target instanceof Element && (target.isContentEditable || Boolean(target.closest("input, textarea, select")));
+}
+
+/** Wire the search button and the keyboard shortcuts; does nothing on pages without the button. */
+export function start() {
+  const button = document.querySelector(BUTTON);
+  if (locations || !button) return;
+  locations = searchLocations(button.dataset.atlasSearch, document.baseURI);
+  document.addEventListener("click", (event) => {
+    const pressed = event.target instanceof Element && event.target.closest(BUTTON);
+    if (pressed) openSearch(pressed);
+  });
+  // Hovering or focusing the button starts the download, so the dialog usually opens at once.
+  document.addEventListener("pointerover", (event) => {
+    if (event.target instanceof Element && event.target.closest(BUTTON)) searchDialog().catch(() => {});
+  });
+  document.addEventListener("focusin", (event) => {
+    if (event.target instanceof Element && event.target.closest(BUTTON)) searchDialog().catch(() => {});
+  });
+  document.addEventListener("keydown", (event) => {
+    const keys = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey,
+                   shiftKey: event.shiftKey, editable: editable(event.target) };
+    if (event.defaultPrevented || !opensSearch(keys) || document.querySelector("dialog[open]")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    openSearch(document.querySelector(BUTTON));
+  }, true);
+}
