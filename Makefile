@@ -49,11 +49,10 @@ test: $(STAMP) browser node_modules/.installed  ## every test: JavaScript units,
 	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
 	$(BIN)/python -m pytest
 
-# Lighthouse and Pagefind come from the npm registry, pinned in bench/package-lock.json.
-# `npm install --no-save` installs the locked versions: `npm ci` refuses this lock file, which has no entries for
-# Pagefind's binaries of other platforms (the registry here gives only this platform's).
+# Lighthouse comes from the npm registry, pinned in bench/package-lock.json. (Pagefind, the site's search, is a
+# Python dependency of the site itself.)
 bench/node_modules/.installed: bench/package-lock.json
-	cd bench && npm install --no-save --no-audit --no-fund --loglevel=error
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 bench: $(STAMP) browser node_modules/.installed bench/node_modules/.installed  ## every benchmark; figures printed and written to docs/benchmarks.md (nothing asserted)

@@ -86,11 +86,12 @@ def main() -> None:
     """Measure and print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page")
+    parser.add_argument("--page", default="", help="only the pages whose label contains this text")
     args = parser.parse_args()
     chromium = find_chromium()
     rows, notes, errors, speed = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp, serve_folder(site_folder(), compress=True) as url:
-        for label, path in PAGES:
+        for label, path in [(label, path) for label, path in PAGES if args.page in label]:
             reports = []
             for _ in range(args.runs):
                 try:

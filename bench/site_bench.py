@@ -3,12 +3,13 @@
 - Page weight: bytes of every response of a first load, gzip-compressed (level 6) as a server would send them,
   for the home, a category and a self-assessment page, beside a bare mkdocs-material page built in the same run;
   and the Atlas's own CSS and JavaScript on each page.
-- Search: MkDocs Material's built-in (lunr) search beside Pagefind, on the same build of the dataset and of
-  synthetic frameworks 10x and 100x its size (each size built once). For each engine: index size on disk, the bytes
-  its search transferred, the time from opening search until it can answer, the first (cold) query, and the time
-  from the last keystroke to the first result on screen (median and p90 of the warm queries), each in its own UI:
-  Material's on an Atlas page, Pagefind's default UI on a bench-only page added to the build (no CSP).
-  Pagefind indexes the same pages and the same parts of them as Material (see pagefind_index).
+- Search: the site's search (Pagefind, in the dialog the header's search button opens) beside MkDocs Material's
+  built-in (lunr) search, which the site used before and the offline copy still uses. Both run on the same build of
+  the dataset and of synthetic frameworks 10x and 100x its size: each size is built once, with Material's search
+  turned on beside Pagefind. For each engine: index size on disk, the bytes its search transferred, the time from
+  opening search until it can answer, the first (cold) query, and the time from the last keystroke to the first
+  result on screen (median and p90 of the warm queries), each in its own UI on an Atlas page, under the site's
+  Content-Security-Policy. Both engines index the same pages and leave out the same parts of them.
 Prints Markdown tables; never asserts.
 """
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import shutil
 import statistics
@@ -34,35 +34,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 from browser import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
 from build_bench import project_for  # noqa: E402
 from generator.loader import load_model  # noqa: E402
-from generator.project import build_site  # noqa: E402
+from generator.project import Project, build_site  # noqa: E402
+from generator.search import BUNDLE_FOLDER, index_site  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
 PAGES = [("home", ""), ("category (ECMHS)", "atlas/categories/ecmhs/"),
          ("self-assessment (ECMHS)", "atlas/self-assessment/ecmhs/")]
 QUERIES = ["attachment", "parallel process", "confidential", "community resources", "developmental guidance"]
 OWN = ("/assets/atlas.css", "/assets/js/")
-PAGEFIND_CLI = ROOT / "bench" / "node_modules" / ".bin" / "pagefind"
-PAGEFIND_PAGE = "pagefind-bench.html"
-# Bench-only page: Pagefind's own UI, without the site's Content-Security-Policy. The UI waits 300 ms after each
-# keystroke by default before it searches; that is set to 0 here, as Material searches at once.
-PAGEFIND_HTML = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Pagefind bench</title>
-<link href="/pagefind/pagefind-ui.css" rel="stylesheet">
-<script src="/pagefind/pagefind-ui.js"></script>
-</head>
-<body>
-<div id="search"></div>
-<script>
-window.addEventListener("DOMContentLoaded", () => {
-  new PagefindUI({element: "#search", showSubResults: true, debounceTimeoutMs: 0});
-});
-</script>
-</body>
-</html>
-"""
+SEARCH_DEBOUNCE_MS = int(re.search(r"DEBOUNCE_MS = (\d+)", (ROOT / "docs/assets/js/search-ui.mjs").read_text(
+    encoding="utf-8")).group(1))
+"""How long the site's search dialog waits after a keystroke before it searches."""
 
 
 def gz(data: bytes) -> int:
@@ -103,53 +85,26 @@ def bare_site(work: Path) -> Path:
     return root / "site"
 
 
-def search_exclusions() -> tuple[list[str], int]:
-    """Selectors for what Material leaves out of its index but Pagefind would not see as excluded.
-
-    Material drops the template elements marked data-search-exclude, then strips that attribute from the HTML
-    it writes, so Pagefind (which reads the written HTML) is given the same elements by tag plus class or id, read
-    from the templates; also Material's heading permalinks (the pilcrow). Returns the selectors and how many marked
-    elements have neither class nor id and stay indexed by Pagefind.
-    """
-    selectors, uncovered = {"a.headerlink"}, 0
-    for template in sorted((ROOT / "site_templates").rglob("*.j2")):
-        for tag, attrs in re.findall(r"<(\w+)([^>]*\bdata-search-exclude[^>]*)>", template.read_text("utf-8")):
-            ident = re.search(r'\bid="([\w-]+)"', attrs)
-            classes = re.search(r'\bclass="([\w\s-]+)"', attrs)
-            if ident:
-                selectors.add(f"#{ident.group(1)}")
-            elif classes:
-                selectors.add(tag + "".join(f".{c}" for c in classes.group(1).split()))
-            else:
-                uncovered += 1
-    return sorted(selectors), uncovered
+def with_material_search(project: Project) -> Project:
+    """The project with MkDocs Material's search turned on beside Pagefind (both engines in one build)."""
+    config = project.config_file.read_text(encoding="utf-8")
+    switch = "lang: en\n      enabled: !ENV [ATLAS_OFFLINE, false]"
+    if config.count(switch) != 1:
+        raise SystemExit(f"mkdocs.yml no longer turns Material's search on and off with {switch!r}; update the bench")
+    project.config_file.write_text(config.replace(switch, "lang: en\n      enabled: true"), encoding="utf-8")
+    return project
 
 
-def indexed_pages(build: Path) -> list[str]:
-    """The HTML files, relative to build, that Material indexed (pages with `search: exclude` are not)."""
+def pagefind_pages(build: Path) -> int:
+    """How many pages Pagefind indexed."""
+    entry = json.loads((build / BUNDLE_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def material_pages(build: Path) -> int:
+    """How many pages Material's search indexed."""
     index = json.loads((build / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
-    return sorted(page + "index.html" if not page or page.endswith("/") else page for page in pages)
-
-
-def pagefind_index(build: Path, stage: Path) -> tuple[float, int]:
-    """Index with Pagefind the pages Material indexes; (seconds the CLI took, pages).
-
-    The pages are hard-linked at their own paths into stage, so result URLs are the site's; the index goes to
-    build/pagefind. Only the article is indexed, as Material only indexes a page's content.
-    """
-    pages = indexed_pages(build)
-    for page in pages:
-        (stage / page).parent.mkdir(parents=True, exist_ok=True)
-        os.link(build / page, stage / page)
-    selectors, _ = search_exclusions()
-    command = [str(PAGEFIND_CLI), "--site", str(stage), "--output-path", str(build / "pagefind"), "--silent",
-               "--root-selector", "article.md-content__inner", "--exclude-selectors", ", ".join(selectors)]
-    start = time.perf_counter()
-    subprocess.run(command, check=True)
-    seconds = time.perf_counter() - start
-    (build / PAGEFIND_PAGE).write_text(PAGEFIND_HTML, encoding="utf-8")
-    return seconds, len(pages)
+    return len({doc["location"].split("#", 1)[0] for doc in index["docs"]})
 
 
 def folder_bytes(folder: Path, only: tuple[str, ...] = ()) -> tuple[int, int]:
@@ -221,10 +176,15 @@ def search_run(browser, url: str, engine: dict) -> dict:
     context.on("requestfinished", lambda request: finished.setdefault(
         request.url, request.timing["startTime"] + request.timing["responseEnd"]))
     page = context.new_page()
-    page.goto(url + engine["path"], wait_until="load")
-    page.evaluate("""(selector) => document.querySelector(selector).addEventListener('focus', () => {
-        window.__opened = performance.timeOrigin + performance.now(); }, {once: true})""", engine["input"])
-    page.locator(engine["input"]).click()
+    page.goto(url + engine["path"], wait_until="networkidle")  # the site's scripts have started
+    page.evaluate("""() => { const opened = () => { window.__opened ??= performance.timeOrigin + performance.now(); };
+        window.addEventListener('pointerdown', opened, {capture: true, once: true});
+        window.addEventListener('keydown', opened, {capture: true, once: true}); }""")
+    if "open_key" in engine:
+        page.keyboard.press(engine["open_key"])
+    else:
+        page.locator(engine["open"]).click()
+    page.locator(engine["input"]).wait_for(timeout=60000)
     ready = ready_at(page, finished, engine) - page.evaluate("() => window.__opened")
     times, counts = timed_queries(page, engine, [QUERIES[0]] + QUERIES * 2)
     measured = list(responses)
@@ -260,7 +220,7 @@ MATERIAL_UI = {
             }
         };
     })()""",
-    "path": "atlas/", "input": ".md-search__input", "root": ".md-search-result",
+    "path": "atlas/", "open": ".md-search__input", "input": ".md-search__input", "root": ".md-search-result",
     "files": ("/search/search_index.json", "/workers/search."),
     "ready": "() => { if (/initializing/i.test(document.querySelector('.md-search-result__meta')?.textContent"
              " || 'x')) return false; window.__ready = window.__ready || performance.now(); return true; }",
@@ -274,54 +234,55 @@ MATERIAL_UI = {
         return /no matching/i.test(document.querySelector('.md-search-result__meta').textContent) ? 0 : null;
     }""",
 }
-PAGEFIND_UI = {
-    "path": PAGEFIND_PAGE, "input": ".pagefind-ui__search-input", "root": "#search", "files": ("/pagefind/",),
-    "ready_files": ("/pagefind/pagefind.js", "/pagefind/pagefind-worker.js", "/pagefind/pagefind-entry.json",
-                    ".pf_meta", "/pagefind/wasm.en."),
-    "cleared": "() => !document.querySelector('.pagefind-ui__result') && "
-               "!document.querySelector('.pagefind-ui__message')",
+SITE_DIALOG = {
+    # The site's search: the header button loads Pagefind's dialog on first use (docs/assets/js/search-ui.mjs).
+    # Opened with its shortcut: in this bench-only build Material's search box covers the search button.
+    "path": "atlas/", "open_key": "Control+k", "input": "pagefind-input input", "root": "pagefind-modal",
+    "files": ("/pagefind/",),
+    "ready_files": ("/pagefind/pagefind-component-ui.js", "/pagefind/pagefind.js", "/pagefind/pagefind-worker.js",
+                    "/pagefind/pagefind-entry.json", ".pf_meta", "/pagefind/wasm.en."),
+    "cleared": "() => !document.querySelector('pagefind-results a')",
     "done": """() => {
-        const message = document.querySelector('.pagefind-ui__message')?.textContent.trim() || '';
-        if (message === 'No results for ' + QUERY) return 0;
-        const m = message.match(/^(\\d+) results? for (.*)$/);
+        const summary = document.querySelector('pagefind-summary')?.textContent.trim() || '';
+        if (summary === 'No results for ' + QUERY) return 0;
+        const m = summary.match(/^(\\d+) results? for (.*)$/);
         if (!m || m[2] !== QUERY) return null;
-        return document.querySelector('.pagefind-ui__result-link') ? Number(m[1]) : null;
+        return document.querySelector('pagefind-results a') ? Number(m[1]) : null;
     }""",
 }
 
 
 def search_rows(browser, build: Path, n: int) -> dict[str, dict]:
-    """Index build with Pagefind, then measure both engines on it; the figures of each engine."""
-    stage = build.parent / (build.name + "-pagefind-pages")
-    seconds, pages = pagefind_index(build, stage)
-    shutil.rmtree(stage)
+    """Measure both engines on one build; the figures of each engine."""
+    start = time.perf_counter()
+    index_site(build)  # again, as the site build did, to time Pagefind's indexing on its own
+    seconds = time.perf_counter() - start
     raw = (build / "search" / "search_index.json").read_bytes()
-    index = folder_bytes(build / "pagefind", ("index/", "fragment/", "filter/", "pagefind.en"))
+    index = folder_bytes(build / BUNDLE_FOLDER, ("index/", "fragment/", "filter/", "pagefind.en"))
     with serve_folder(build) as url:
         material = search_run(browser, url, MATERIAL_UI)
-        pagefind = search_run(browser, url, PAGEFIND_UI)
-    material.update(pages=pages, disk=(len(raw), gz(raw)), per=len(raw) / n, index_s="in the site build")
-    pagefind.update(pages=pages, disk=folder_bytes(build / "pagefind"), per=index[0] / n, index_s=f"{seconds:.1f}")
-    return {"Material (lunr)": material, "Pagefind": pagefind}
+        pagefind = search_run(browser, url, SITE_DIALOG)
+    material.update(pages=material_pages(build), disk=(len(raw), gz(raw)), per=len(raw) / n,
+                    index_s="in the site build")
+    pagefind.update(pages=pagefind_pages(build), disk=folder_bytes(build / BUNDLE_FOLDER), per=index[0] / n,
+                    index_s=f"{seconds:.1f}")
+    return {"Material (lunr)": material, "Pagefind (the site's)": pagefind}
 
 
-def search_build(work: Path, site: tuple[Path, float], size: int) -> tuple[Path, float]:
-    """The build of a framework size times the dataset, and the seconds it took (the 1x one is reused)."""
+def search_build(work: Path, size: int) -> tuple[Path, float]:
+    """A build, with both engines, of a framework size times the dataset, and the seconds it took."""
     build = work / f"site{size}"
-    if size == 1:
-        shutil.copytree(site[0], build)
-        return build, site[1]
     data = make_synthetic(ROOT / "competencies", work / f"data{size}", size)
     start = time.perf_counter()
-    build_site(project_for(data, work / f"p{size}"), build)
+    build_site(with_material_search(project_for(data, work / f"search-project{size}")), build)
     seconds = time.perf_counter() - start
-    shutil.rmtree(work / f"p{size}")
+    shutil.rmtree(work / f"search-project{size}")
     return build, seconds
 
 
 def search_note(size: int, rows: dict[str, dict]) -> str:
     """One plain sentence comparing the engines at one size, and any query an engine found nothing for."""
-    material, pagefind = rows["Material (lunr)"], rows["Pagefind"]
+    material, pagefind = rows["Material (lunr)"], rows["Pagefind (the site's)"]
     ratio = material["median"] / max(pagefind["median"], 0.1)
     speed = f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
     note = (f"{size}x: Pagefind answers {speed} than Material ({pagefind['median']:.0f} vs "
@@ -336,7 +297,7 @@ def search_note(size: int, rows: dict[str, dict]) -> str:
     return note
 
 
-def print_search_table(browser, work: Path, site: tuple[Path, float], indicators: int, sizes: list[int]) -> None:
+def print_search_table(browser, work: Path, indicators: int, sizes: list[int]) -> None:
     """Build each size once, measure both engines on that build, print a row per engine, then conclusions."""
     print("| framework | engine | pages indexed | search files on disk KB (gzip KB) | index bytes per indicator | "
           "index build s | search bytes transferred, gzip KB | open search to ready ms | first (cold) query ms | "
@@ -344,7 +305,7 @@ def print_search_table(browser, work: Path, site: tuple[Path, float], indicators
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     notes = []
     for size in sizes:
-        build, seconds = search_build(work, site, size)
+        build, seconds = search_build(work, size)
         n = indicators * size
         rows = search_rows(browser, build, n)
         rows["Material (lunr)"]["index_s"] += f" ({seconds:.0f} s)"
@@ -355,19 +316,19 @@ def print_search_table(browser, work: Path, site: tuple[Path, float], indicators
                   f"{' / '.join(str(c) for c in r['counts'])} |", flush=True)
         notes.append(search_note(size, rows))
         shutil.rmtree(build)
-    _, uncovered = search_exclusions()
     print()
     print(" ".join(notes))
     print()
     print(f"Search files: Material's search_index.json; Pagefind's whole pagefind/ folder (index, fragments, "
           f"WebAssembly, JavaScript and UI). Index bytes per indicator: Pagefind's index, fragments and metadata "
           f"only. Transferred: Material's index and search worker; everything fetched under /pagefind/, for the "
-          f"{len(QUERIES) * 2 + 1} queries. Ready: Material's index built in its worker; Pagefind's runtime and "
-          f"metadata downloaded. Keystroke to results: each query runs one search, on its last keystroke. Typed: "
-          f"every prefix is searched too, as when someone types, until the whole query's results show. Pagefind's "
-          f"UI is set to search at once (by default it waits 300 ms after a keystroke). Pagefind indexes only the "
-          f"article of the pages Material indexes, leaving out the same parts, but for {uncovered} "
-          f"data-search-exclude block(s) with no class or id.")
+          f"{len(QUERIES) * 2 + 1} queries, the dialog's script and styles included. Ready: from pressing the "
+          f"search box (Material) or the search shortcut (Pagefind) until Material's index is built in its worker, or "
+          f"until Pagefind's dialog, runtime and metadata are downloaded. Keystroke to results: each query runs one "
+          f"search, on its last keystroke. Typed: every prefix is searched too, as when someone types, until the "
+          f"whole query's results show. The site's dialog waits {SEARCH_DEBOUNCE_MS} ms after a keystroke before "
+          f"it searches; Material searches at once. Both engines index the article of the same pages and leave out "
+          f"the same parts (data-search-exclude and data-pagefind-ignore mark the same elements).")
 
 
 def main() -> None:
@@ -385,9 +346,7 @@ def main() -> None:
         with serve_folder(bare_site(work)) as bare_url:
             bare = first_load(browser, bare_url)[0]
         site = work / "site"
-        start = time.perf_counter()
         build_site(project_for(make_synthetic(ROOT / "competencies", work / "data1", 1), work / "p1"), site)
-        site_seconds = time.perf_counter() - start
         print("| page | first load, gzip KB | requests | Atlas CSS+JS, gzip KB | vs bare mkdocs-material page |")
         print("|---|---|---|---|---|")
         with serve_folder(site) as url:
@@ -399,7 +358,7 @@ def main() -> None:
         print(f"| bare mkdocs-material page | {bare / 1024:.1f} | | | 1.00x |")
         print()
         sizes = [int(size) for size in args.search_sizes.split(",")]
-        print_search_table(browser, work, (site, site_seconds), indicators, sizes)
+        print_search_table(browser, work, indicators, sizes)
         browser.close()
 
 

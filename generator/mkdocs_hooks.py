@@ -60,9 +60,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def uses_pagefind(config: MkDocsConfig) -> bool:
-    """Whether this build searches with Pagefind: always, but for the offline bundle, which keeps Material's search."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    return not (search and search.config.enabled)
+    """Whether this build searches with Pagefind: every build but the offline bundle (Material's offline plugin on),
+    which keeps Material's search because Pagefind cannot run from file://."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return not (offline and offline.config.enabled)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 - MkDocs passes its Page

@@ -4,6 +4,7 @@
 import { opensSearch, searchLocations } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
+const DEBOUNCE_MS = 50; // how long the dialog waits after a keystroke before it searches (Pagefind's default: 300)
 let locations = null;
 let dialog = null;
 
@@ -19,16 +20,30 @@ function load(tag, url) {
   });
 }
 
+/** Create a Pagefind element with attributes and children. */
+function part(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** The dialog's parts as Pagefind lays them out by default, but searching DEBOUNCE_MS after a keystroke (a search
+ *  takes a few ms even at a hundred times the data, see docs/benchmarks.md). */
+function dialogParts() {
+  return [part("pagefind-modal-header", {}, part("pagefind-input", { debounce: String(DEBOUNCE_MS) })),
+          part("pagefind-modal-body", {}, part("pagefind-summary"), part("pagefind-results")),
+          part("pagefind-modal-footer", {}, part("pagefind-keyboard-hints"))];
+}
+
 /** Pagefind's search dialog, loaded and added to the page on first use. */
 function searchDialog() {
   if (!dialog) {
     const { bundlePath, basePath } = locations;
     dialog = Promise.all([load("link", bundlePath + "pagefind-component-ui.css"),
                           load("script", bundlePath + "pagefind-component-ui.js")]).then(() => {
-      const config = document.createElement("pagefind-config");
-      config.setAttribute("bundle-path", bundlePath);
-      config.setAttribute("base-url", basePath);
-      const modal = document.createElement("pagefind-modal");
+      const config = part("pagefind-config", { "bundle-path": bundlePath, "base-url": basePath });
+      const modal = part("pagefind-modal", {}, ...dialogParts());
       // Following a result closes the dialog: instant navigation changes the page without unloading this one.
       modal.addEventListener("click", (event) => {
         if (event.target instanceof Element && event.target.closest("a[href]")) modal.close();
