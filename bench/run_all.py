@@ -1,8 +1,10 @@
 """Run every benchmark and write the figures to docs/benchmarks.md (and print them). Nothing is asserted."""
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
+import re
 import platform
 import subprocess
 import sys
@@ -57,22 +59,41 @@ def _spaced(lines) -> str:
     return "\n".join(out)
 
 
+HEADER = ("---\ntitle: Benchmarks\n---\n\n# Benchmarks\n\nMeasured with `make bench` on this machine: {machine}. Browser figures use "
+          "Chromium through Playwright against the site served on 127.0.0.1. Each section says when it was measured; "
+          "`python bench/run_all.py --only TITLE` measures one section again.\n\n")
+
+
+def kept_sections(text: str) -> dict[str, str]:
+    """The sections of an existing docs/benchmarks.md by title, so that a partial run keeps the others."""
+    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    return {title.strip(): f"## {title.strip()}{body.rstrip()}\n" for title, body in zip(parts[1::2], parts[2::2])}
+
+
+def run(title: str, command: list[str], goal: str, env: dict[str, str]) -> str:
+    """Run one benchmark as its own process; its section of docs/benchmarks.md."""
+    print(f"== {title}", flush=True)
+    result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env)
+    tables = _spaced(line for line in result.stdout.splitlines() if not line.startswith("machine:"))
+    print(tables, flush=True)
+    if result.returncode != 0:
+        tables += f"\n\n*The benchmark failed:*\n\n```\n{result.stderr[-2000:]}\n```"
+    return f"## {title}\n\n{goal} Measured on {datetime.date.today().isoformat()}.\n\n{tables.strip()}\n"
+
+
 def main() -> None:
-    """Run each benchmark as its own process and collect its Markdown output."""
+    """Run each benchmark (or those named with --only) and write their sections to docs/benchmarks.md."""
+    titles = [title for title, _, _ in BENCHES]
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", action="append", choices=titles, help="run only this benchmark (repeatable)")
+    args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    sections = []
-    for title, command, goal in BENCHES:
-        print(f"== {title}", flush=True)
-        result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env)
-        tables = _spaced(line for line in result.stdout.splitlines() if not line.startswith("machine:"))
-        print(tables, flush=True)
-        if result.returncode != 0:
-            tables += f"\n\n*The benchmark failed:*\n\n```\n{result.stderr[-2000:]}\n```"
-        sections.append(f"## {title}\n\n{goal}\n\n{tables.strip()}\n")
-    text = ("---\ntitle: Benchmarks\n---\n\n# Benchmarks\n\nMeasured with `make bench` on "
-            f"{datetime.date.today().isoformat()}: {machine()}. Browser figures use Chromium through Playwright "
-            "against the site served on 127.0.0.1.\n\n" + "\n".join(sections))
-    (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
+    target = ROOT / "docs" / "benchmarks.md"
+    kept = kept_sections(target.read_text(encoding="utf-8")) if args.only and target.is_file() else {}
+    sections = [run(title, command, goal, env) if not args.only or title in args.only else kept.get(title, "")
+                for title, command, goal in BENCHES]
+    text = HEADER.format(machine=machine()) + "\n".join(s for s in sections if s)
+    target.write_text(text, encoding="utf-8")
     print("written to docs/benchmarks.md")
 
 

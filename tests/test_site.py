@@ -136,6 +136,19 @@ def test_slash_types_a_slash_in_text_fields(page, site_url: str) -> None:
     assert page.locator("dialog[open]").count() == 0
 
 
+def test_search_that_cannot_load_says_so_and_loads_on_the_next_try(page, site_url: str) -> None:
+    page.route("**/pagefind/pagefind-component-ui.js", lambda route: route.abort())
+    page.goto(site_url + "atlas/", wait_until="networkidle")
+    button = page.get_by_role("button", name="Search")
+    button.click()
+    expect(button).to_have_attribute("title", re.compile("could not be loaded"))
+    assert page.locator("dialog[open]").count() == 0
+    page.unroute("**/pagefind/pagefind-component-ui.js")
+    button.click()
+    expect(page.get_by_role("dialog", name="search")).to_be_visible()
+    expect(button).to_have_attribute("title", "Search (/)")
+
+
 def test_search_dialog_has_no_accessibility_violations(page, site_url: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

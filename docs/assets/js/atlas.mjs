@@ -19,8 +19,14 @@ function startPage() {
   }
 }
 
+/** Run fn once the browser has shown the page (after the next frame), so that text is on screen before the
+ *  interactive parts load and build; on a slow phone that is what people see first (Lighthouse's first paint). */
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => startPage());
+  window.document$.subscribe(() => afterPaint(startPage));
 } else {
-  startPage();
+  afterPaint(startPage);
 }

@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: the header's search button opens Pagefind's search dialog, loaded the first time it is
 // needed, so pages that are only read never download it. Instant navigation keeps this module and the dialog
 // across page changes; the bundle's address is read once, from the first page.
+import { el } from "./dom.mjs";
 import { opensSearch, searchLocations } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
@@ -15,25 +16,20 @@ function load(tag, url) {
     if (tag === "link") Object.assign(node, { rel: "stylesheet", href: url });
     else node.src = url;
     node.addEventListener("load", resolve, { once: true });
-    node.addEventListener("error", () => reject(new Error(`could not load ${url}`)), { once: true });
+    node.addEventListener("error", () => {
+      node.remove(); // the next try adds it again
+      reject(new Error(`could not load ${url}`));
+    }, { once: true });
     document.head.append(node);
   });
-}
-
-/** Create a Pagefind element with attributes and children. */
-function part(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }
 
 /** The dialog's parts as Pagefind lays them out by default, but searching DEBOUNCE_MS after a keystroke (a search
  *  takes a few ms even at a hundred times the data, see docs/benchmarks.md). */
 function dialogParts() {
-  return [part("pagefind-modal-header", {}, part("pagefind-input", { debounce: String(DEBOUNCE_MS) })),
-          part("pagefind-modal-body", {}, part("pagefind-summary"), part("pagefind-results")),
-          part("pagefind-modal-footer", {}, part("pagefind-keyboard-hints"))];
+  return [el("pagefind-modal-header", {}, el("pagefind-input", { debounce: String(DEBOUNCE_MS) })),
+          el("pagefind-modal-body", {}, el("pagefind-summary"), el("pagefind-results")),
+          el("pagefind-modal-footer", {}, el("pagefind-keyboard-hints"))];
 }
 
 /** Pagefind's search dialog, loaded and added to the page on first use. */
@@ -42,8 +38,8 @@ function searchDialog() {
     const { bundlePath, basePath } = locations;
     dialog = Promise.all([load("link", bundlePath + "pagefind-component-ui.css"),
                           load("script", bundlePath + "pagefind-component-ui.js")]).then(() => {
-      const config = part("pagefind-config", { "bundle-path": bundlePath, "base-url": basePath });
-      const modal = part("pagefind-modal", {}, ...dialogParts());
+      const config = el("pagefind-config", { "bundle-path": bundlePath, "base-url": basePath });
+      const modal = el("pagefind-modal", {}, ...dialogParts());
       // Following a result closes the dialog: instant navigation changes the page without unloading this one.
       modal.addEventListener("click", (event) => {
         if (event.target instanceof Element && event.target.closest("a[href]")) modal.close();
