@@ -66,15 +66,20 @@ def uses_pagefind(config: MkDocsConfig) -> bool:
     return not (offline and offline.config.enabled)
 
 
+def with_policy(html: str, config: MkDocsConfig) -> str:
+    """Name the theme's search dialog, note the page's inline scripts and add the CSP meta tag (not when serving)."""
+    html = name_search_dialog(html)
+    _hashes.update(inline_script_hashes(html))
+    return html if _serving else with_csp_meta(html, wasm=uses_pagefind(config))
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 - MkDocs passes its Page
-    """Add the search button and mark what Pagefind indexes; name the theme's search dialog; add the CSP meta tag."""
+    """Add the search button and mark what Pagefind indexes, then the policy."""
     if uses_pagefind(config):
         output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
         if not excluded_from_search(page.meta):
             output = with_search_body(output)
-    output = name_search_dialog(output)
-    _hashes.update(inline_script_hashes(output))
-    return output if _serving else with_csp_meta(output, wasm=uses_pagefind(config))
+    return with_policy(output, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -89,11 +94,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Give theme-rendered HTML pages (the 404 page) the same policy."""
+    """Give theme-rendered HTML pages (the 404 page) the search button and the same policy."""
     if not template_name.endswith(".html"):
         return output_content
     if uses_pagefind(config):  # the 404 page answers at any address, so it links to the search by absolute path
         output_content = with_search_button(output_content, urlsplit(config.site_url or "/").path + BUNDLE_FOLDER + "/")
-    output_content = name_search_dialog(output_content)
-    _hashes.update(inline_script_hashes(output_content))
-    return output_content if _serving else with_csp_meta(output_content, wasm=uses_pagefind(config))
+    return with_policy(output_content, config)
