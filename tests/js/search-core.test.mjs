@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { opensSearch, searchLocations } from "../../docs/assets/js/search-core.mjs";
+import { opensSearch, searchBundlePath } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -20,16 +20,16 @@ test("opensSearch ignores other keys and combinations", () => {
   assert.equal(opensSearch({ key: "/", altKey: true }), false);
 });
 
-test("searchLocations resolves the bundle against the page, at the root and in a sub-folder", () => {
-  assert.deepEqual(searchLocations("../../../pagefind/", "https://x.org/atlas/categories/ifa/"),
-                   { bundlePath: "/pagefind/", basePath: "/" });
-  assert.deepEqual(searchLocations("../pagefind/", "https://x.github.io/atlas-site/reference/"),
-                   { bundlePath: "/atlas-site/pagefind/", basePath: "/atlas-site/" });
-  assert.deepEqual(searchLocations("/sub/pagefind/", "https://x.org/sub/nowhere/else"),
-                   { bundlePath: "/sub/pagefind/", basePath: "/sub/" });
+test("searchBundlePath resolves the bundle against the page, at the root and in a sub-folder", () => {
+  assert.deepEqual(searchBundlePath("../../../pagefind/", "https://x.org/atlas/categories/ifa/"),
+                   "/pagefind/");
+  assert.deepEqual(searchBundlePath("../pagefind/", "https://x.github.io/atlas-site/reference/"),
+                   "/atlas-site/pagefind/");
+  assert.deepEqual(searchBundlePath("/sub/pagefind/", "https://x.org/sub/nowhere/else"),
+                   "/sub/pagefind/");
 });
 
-test("searchLocations refuses an address that is not the pagefind folder", () => {
-  assert.throws(() => searchLocations("../search/", "https://x.org/a/"), TypeError);
-  assert.throws(() => searchLocations("../pagefind", "https://x.org/a/"), TypeError);
+test("searchBundlePath refuses an address that is not the pagefind folder", () => {
+  assert.throws(() => searchBundlePath("../search/", "https://x.org/a/"), TypeError);
+  assert.throws(() => searchBundlePath("../pagefind", "https://x.org/a/"), TypeError);
 });

@@ -7,13 +7,12 @@ export function opensSearch({ key, ctrlKey = false, metaKey = false, altKey = fa
   return (key === "k" || key === "K") && ctrlKey !== metaKey && !shiftKey;
 }
 
-/** The search bundle's folder and the site's base path from the bundle address the page gives (resolved against
- *  the page's own address): result links are made under the base path, so they work when the site is published
- *  in a sub-folder. */
-export function searchLocations(bundle, pageUrl) {
+/** The search bundle's folder as a path from the site's root, from the relative address the page gives: read once,
+ *  as instant navigation changes the page's address but keeps this module. */
+export function searchBundlePath(bundle, pageUrl) {
   const folder = new URL(bundle, pageUrl);
   if (!folder.pathname.endsWith("/pagefind/")) {
     throw new TypeError(`the search bundle must be a folder named pagefind/, not ${folder.pathname}`);
   }
-  return { bundlePath: folder.pathname, basePath: folder.pathname.slice(0, -"pagefind/".length) };
+  return folder.pathname;
 }

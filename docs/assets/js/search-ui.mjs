@@ -2,11 +2,11 @@
 // needed, so pages that are only read never download it. Instant navigation keeps this module and the dialog
 // across page changes; the bundle's address is read once, from the first page.
 import { el } from "./dom.mjs";
-import { opensSearch, searchLocations } from "./search-core.mjs";
+import { opensSearch, searchBundlePath } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const DEBOUNCE_MS = 50; // how long the dialog waits after a keystroke before it searches (Pagefind's default: 300)
-let locations = null;
+let bundlePath = null;
 let dialog = null;
 
 /** Load a stylesheet or a classic script from the search bundle; resolves once it has loaded. */
@@ -35,12 +35,12 @@ function dialogParts() {
 /** Pagefind's search dialog, loaded and added to the page on first use. */
 function searchDialog() {
   if (!dialog) {
-    const { bundlePath, basePath } = locations;
     dialog = Promise.all([load("link", bundlePath + "pagefind-component-ui.css"),
                           load("script", bundlePath + "pagefind-component-ui.js")]).then(() => {
-      const config = el("pagefind-config", { "bundle-path": bundlePath, "base-url": basePath });
+      // Pagefind makes result links under the bundle's parent folder, so they work in a sub-folder too (tested).
+      const config = el("pagefind-config", { "bundle-path": bundlePath });
       const modal = el("pagefind-modal", {}, ...dialogParts());
-      // Following a result closes the dialog: instant navigation changes the page without unloading this one.
+      // Following a result closes the dialog: a result on the page itself only scrolls to it.
       modal.addEventListener("click", (event) => {
         if (event.target instanceof Element && event.target.closest("a[href]")) modal.close();
       });
@@ -74,8 +74,8 @@ function editable(target) {
 /** Wire the search button and the keyboard shortcuts; does nothing on pages without the button. */
 export function start() {
   const button = document.querySelector(BUTTON);
-  if (locations || !button) return;
-  locations = searchLocations(button.dataset.atlasSearch, document.baseURI);
+  if (bundlePath || !button) return;
+  bundlePath = searchBundlePath(button.dataset.atlasSearch, document.baseURI);
   document.addEventListener("click", (event) => {
     const pressed = event.target instanceof Element && event.target.closest(BUTTON);
     if (pressed) openSearch(pressed);
