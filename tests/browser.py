@@ -12,6 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+        "resultTypes": ["violations"]}
+"""axe-core options: every WCAG 2.0, 2.1 and 2.2 A and AA rule, violations only."""
+
 CHROMIUM_ARGS = ["--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-gpu", "--disable-quic"]
 
@@ -113,6 +117,13 @@ def recording_context(browser):  # noqa: ANN001, ANN201 - Playwright's Browser a
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     return context, requests
+
+
+def policy_refusals(page) -> list[str]:  # noqa: ANN001 - Playwright's Page
+    """The list the page fills with every Content-Security-Policy refusal it reports in its console."""
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    return refused
 
 
 def origins_outside(requests: list[str], site_url: str) -> set[str]:

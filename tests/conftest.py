@@ -72,10 +72,11 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser context and page for one test; fails the test if the page breaks its security policy."""
+    from browser import policy_refusals
+
     context = browser.new_context()
     page = context.new_page()
-    refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    refused = policy_refusals(page)
     yield page
     context.close()
     assert not refused, f"Content-Security-Policy violations: {refused}"

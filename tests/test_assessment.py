@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import origins_outside, recording_context
+from browser import WCAG, origins_outside, recording_context
 from conftest import ROOT
 from generator.loader import load_model
 
@@ -18,8 +18,6 @@ MODEL = load_model(ROOT / "competencies")
 ECMHS = MODEL.category("ecmhs")
 PAGE = "atlas/self-assessment/ecmhs/"
 STORAGE_KEY = f"{MODEL.assessment.storage_key}:ecmhs"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-        "resultTypes": ["violations"]}
 
 
 def open_assessment(page, site_url: str, path: str = PAGE) -> None:

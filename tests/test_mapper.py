@@ -10,15 +10,13 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import origins_outside, recording_context
+from browser import WCAG, origins_outside, recording_context
 from conftest import ROOT
 from generator.coverage import LEVEL_LABELS, category_coverage, matrix
 from generator.loader import load_model
 
 pytestmark = pytest.mark.browser
 PAGE = "atlas/programs/mapper/"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-        "resultTypes": ["violations"]}
 
 
 def open_mapper(page, site_url: str) -> None:

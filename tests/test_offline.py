@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import origins_outside, recording_context
+from browser import origins_outside, policy_refusals, recording_context
 from conftest import ROOT
 from generator.offline import BUNDLE_SCRIPT, SHIM_SCRIPT, ZIP_FOLDER, zip_folder
 
@@ -108,8 +108,7 @@ def _open(browser, url: str):
     """A fresh page that records requests and policy violations; returns (context, page, requests, refused)."""
     context, requests = recording_context(browser)
     page = context.new_page()
-    refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    refused = policy_refusals(page)
     page.goto(url)
     return context, page, requests, refused
 
