@@ -1,6 +1,8 @@
 """The offline bundle: the whole site in one zip that works opened from disk (file://), search included.
 
-Three things differ from the published site, each because browsers treat file:// pages differently:
+Four things differ from the published site, each because browsers treat file:// pages differently:
+- search is MkDocs Material's, not Pagefind, which cannot load its index into a page opened from disk; Material's
+  search plugin is on for this build only (the MkDocs hook leaves Pagefind out when the offline plugin is on);
 - links point at `.html` files (MkDocs Material's offline plugin turns directory URLs off), and the search index
   is also written as a script, since a page opened from disk cannot fetch a JSON file;
 - search runs in a Web Worker, which file:// pages cannot start, so the theme loads the `iframe-worker` shim;

@@ -24,8 +24,8 @@ function load(tag, url) {
   });
 }
 
-/** The dialog's parts as Pagefind lays them out by default, but searching DEBOUNCE_MS after a keystroke (a search
- *  takes a few ms even at a hundred times the data, see docs/benchmarks.md). */
+/** The dialog's parts as Pagefind lays them out by default, but searching DEBOUNCE_MS after a keystroke (results
+ *  then show within 100 ms for the dataset, see docs/benchmarks.md). */
 function dialogParts() {
   return [el("pagefind-modal-header", {}, el("pagefind-input", { debounce: String(DEBOUNCE_MS) })),
           el("pagefind-modal-body", {}, el("pagefind-summary"), el("pagefind-results")),
@@ -71,22 +71,27 @@ function editable(target) {
   return target instanceof Element && (target.isContentEditable || Boolean(target.closest("input, textarea, select")));
 }
 
+/** The search button an event happened on, if any (instant navigation may swap the header, so events are
+ *  taken at the document). */
+function buttonOf(event) {
+  return event.target instanceof Element ? event.target.closest(BUTTON) : null;
+}
+
 /** Wire the search button and the keyboard shortcuts; does nothing on pages without the button. */
 export function start() {
   const button = document.querySelector(BUTTON);
   if (bundlePath || !button) return;
   bundlePath = searchBundlePath(button.dataset.atlasSearch, document.baseURI);
   document.addEventListener("click", (event) => {
-    const pressed = event.target instanceof Element && event.target.closest(BUTTON);
+    const pressed = buttonOf(event);
     if (pressed) openSearch(pressed);
   });
   // Hovering or focusing the button starts the download, so the dialog usually opens at once.
-  document.addEventListener("pointerover", (event) => {
-    if (event.target instanceof Element && event.target.closest(BUTTON)) searchDialog().catch(() => {});
-  });
-  document.addEventListener("focusin", (event) => {
-    if (event.target instanceof Element && event.target.closest(BUTTON)) searchDialog().catch(() => {});
-  });
+  for (const type of ["pointerover", "focusin"]) {
+    document.addEventListener(type, (event) => {
+      if (buttonOf(event)) searchDialog().catch(() => {});
+    });
+  }
   document.addEventListener("keydown", (event) => {
     const keys = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey,
                    shiftKey: event.shiftKey, editable: editable(event.target) };
