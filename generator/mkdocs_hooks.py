@@ -6,14 +6,17 @@ through `watch:` in mkdocs.yml) regenerates the pages. The generator itself does
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
+from mkdocs.structure.nav import Navigation, StructureItem
+from mkdocs.utils import get_relative_url, is_error_template
 
-from generator.csp import inline_script_hashes, policy, with_csp_meta
+from generator.csp import policy, shipped_script_hashes, theme_snippets, with_csp_meta
 from generator.errors import DataErrors
 from generator.pages import build_nav
 from generator.project import Project, generate
@@ -33,6 +36,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     log.info("IECMH Atlas: %d generated pages%s", len(pages), " (updated)" if changed else "")
     config.nav = build_nav(model)
     return config
+
+
+def _nav_items(items: list[StructureItem]) -> Iterator[StructureItem]:
+    """Every item of a navigation tree, sections and their children included."""
+    for item in items:
+        yield item
+        yield from _nav_items(getattr(item, "children", None) or [])
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:  # noqa: ANN001 - MkDocs passes its Files
+    """Make every navigation title text: the theme writes titles into pages as HTML, and names come from the data.
+
+    Titles become escaped Markup, so the theme prints them as text and its own `| e` does not escape them twice."""
+    for item in _nav_items(nav.items):
+        if isinstance(item.title, str):
+            item.title = markupsafe.escape(item.title)
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:  # noqa: ANN001 - MkDocs objects
+    """Make the page's front-matter title text (the theme writes it into <title> and the header as HTML)."""
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = markupsafe.escape(page.meta["title"])
+    return markdown
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -66,11 +93,19 @@ def uses_pagefind(config: MkDocsConfig) -> bool:
     return not (offline and offline.config.enabled)
 
 
-def with_policy(html: str, config: MkDocsConfig) -> str:
-    """Name the theme's search dialog, note the page's inline scripts and add the CSP meta tag (not when serving)."""
+def page_policy_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
+    """The inline scripts the theme ships, as rendered on a page with this base URL (noted for the header file)."""
+    hashes = shipped_script_hashes(theme_snippets(tuple(config.theme.dirs)), base_url, config.extra.get("scope"))
+    _hashes.update(hashes)
+    return hashes
+
+
+def with_policy(html: str, config: MkDocsConfig, base_url: str) -> str:
+    """Name the theme's search dialog and add the CSP meta tag (not when serving): only the theme's own inline
+    scripts for this page's base URL are allowed, never what the page happens to contain."""
     html = name_search_dialog(html)
-    _hashes.update(inline_script_hashes(html))
-    return html if _serving else with_csp_meta(html, wasm=uses_pagefind(config))
+    hashes = page_policy_hashes(config, base_url)
+    return html if _serving else with_csp_meta(html, hashes, wasm=uses_pagefind(config))
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 - MkDocs passes its Page
@@ -79,7 +114,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN00
         output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
         if not excluded_from_search(page.meta):
             output = with_search_body(output)
-    return with_policy(output, config)
+    return with_policy(output, config, get_relative_url(".", page.url))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -97,6 +132,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """Give theme-rendered HTML pages (the 404 page) the search button and the same policy."""
     if not template_name.endswith(".html"):
         return output_content
-    if uses_pagefind(config):  # the 404 page answers at any address, so it links to the search by absolute path
-        output_content = with_search_button(output_content, urlsplit(config.site_url or "/").path + BUNDLE_FOLDER + "/")
-    return with_policy(output_content, config)
+    # The 404 page answers at any address, so MkDocs gives it absolute links; its search button follows.
+    base_url = urlsplit(config.site_url or "/").path if is_error_template(template_name) \
+        else get_relative_url(".", template_name)
+    if uses_pagefind(config):
+        output_content = with_search_button(output_content, base_url.rstrip("/") + "/" + BUNDLE_FOLDER + "/")
+    return with_policy(output_content, config, base_url)
