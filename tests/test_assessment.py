@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from browser import WCAG, origins_outside, recording_context
 from conftest import ROOT
@@ -386,9 +387,10 @@ def test_long_notes_never_make_the_saved_answers_unreadable(page, site_url: str,
     refused = set_notes(page, note)
     assert 0 < refused < len(ECMHS.indicators())
     first = page.locator("textarea[aria-invalid=true]").first
-    first.scroll_into_view_if_needed()  # off-screen items are not rendered (content-visibility: auto)
+    first.scroll_into_view_if_needed()  # off-screen items are rendered once on screen (content-visibility: auto)
     message = page.locator(f"#{first.get_attribute('aria-describedby')}")
-    assert "bytes" in message.inner_text() and message.is_visible()
+    expect(message).to_be_visible()
+    assert "bytes" in message.text_content()
     assert "not accepted" in page.locator(".atlas-status").inner_text()
     stored = saved(page)
     assert len(stored.encode()) <= limit

@@ -283,6 +283,8 @@ def test_large_map_within_the_course_limit_never_makes_the_saved_map_unreadable(
     page.get_by_label("Import a filled-in CSV template or a JSON export:").set_input_files(str(courses_csv(count, count)))
     page.locator(".atlas-status", has_text="Import refused").wait_for()
     assert "bytes" in page.locator(".atlas-import-errors li").first.inner_text()
+    beside = page.locator(f"#{page.locator('#atlas-mapper-import').get_attribute('aria-describedby')}")
+    assert beside.inner_text().startswith("Not imported:") and "bytes" in beside.inner_text()
     assert stored(page) == before
     page.reload()
     page.locator(".atlas-add-course").wait_for()

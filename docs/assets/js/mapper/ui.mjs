@@ -1,7 +1,7 @@
 // IECMH Competency Atlas: the coursework mapper page. DOM glue only; the logic lives in state.mjs, coverage.mjs,
 // formats.mjs and courses-csv.mjs, the saving in saved.mjs. Text from the data, the user or imported files is always
 // put in the page with textContent, never as HTML.
-import { downloadText, el, fill, onStorageChange, readChosenFile } from "../shared/dom.mjs";
+import { downloadText, el, fill, onStorageChange, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
 import { csvTemplate, parseCoursesCSV } from "./courses-csv.mjs";
 import { renderCoverage } from "./coverage-view.mjs";
@@ -99,6 +99,7 @@ class MapperApp extends SavedWorkPage {
     });
     const input = el("input", { type: "file", id: "atlas-mapper-import", accept: ".csv,.json,text/csv,application/json" });
     input.addEventListener("change", () => this.importFile(input));
+    this.fileInput = input;
     const startOver = el("button", { type: "button", class: "md-button" }, "Start over");
     startOver.addEventListener("click", () => {
       if (!window.confirm("Start over? This clears your whole map in this browser.")) return;
@@ -120,14 +121,18 @@ class MapperApp extends SavedWorkPage {
     this.say(`Downloaded ${name}.`);
   }
 
-  /** Show why an import was refused (every problem listed); the map stays as it was. */
+  /** Show why an import was refused (every problem listed, the first also next to the file input); the map stays
+   *  as it was. */
   refuseImport(name, errors) {
     this.say(`Import refused: ${errors.length} problem(s) in ${name}; nothing was imported and your map is unchanged.`);
     fill(this.importErrors, el("ul", {}, errors.map((e) => el("li", { text: e }))));
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more, listed at the top of the page)` : "";
+    showFieldMessage(this.fileInput, `Not imported: ${errors[0]}${more}`);
   }
 
   async importFile(input) {
     fill(this.importErrors);
+    showFieldMessage(input, "");
     const chosen = await readChosenFile(input, this.data.limits.import_bytes);
     if (!chosen) return;
     if (chosen.refused) {
