@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import WCAG, origins_outside, recording_context
+from browser import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
 from conftest import ROOT
 from generator.loader import load_model
 
@@ -218,13 +218,10 @@ def test_hostile_import_is_refused_and_changes_nothing(page, site_url: str, name
 
 
 def test_works_when_storage_is_unavailable(browser, site_url: str) -> None:
-    context = browser.new_context()
-    context.add_init_script("""Object.defineProperty(window, 'localStorage', {
-        configurable: true, get() { throw new DOMException('Storage is disabled', 'SecurityError'); } });""")
+    context = context_without_storage(browser)
     page = context.new_page()
     open_assessment(page, site_url)
-    warning = page.locator(".atlas-warning")
-    assert warning.is_visible() and "not letting the page save" in warning.inner_text()
+    assert storage_warning_shown(page)
     fill_some(page)
     assert page.locator("#atlas-progress-label").inner_text() == f"3 of {len(ECMHS.indicators())} rated"
     with page.expect_download() as info:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WCAG, origins_outside, recording_context
+from browser import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
 from conftest import ROOT
 from generator.coverage import LEVEL_LABELS, category_coverage, mapper_data, matrix
 from generator.loader import load_model
@@ -234,13 +234,10 @@ def test_json_import_asks_before_replacing_the_map(page, site_url: str) -> None:
 
 
 def test_unavailable_storage_is_said_when_the_page_opens(browser, site_url: str) -> None:
-    context = browser.new_context()
-    context.add_init_script("""Object.defineProperty(window, 'localStorage', {
-        configurable: true, get() { throw new DOMException('Storage is disabled', 'SecurityError'); } });""")
+    context = context_without_storage(browser)
     page = context.new_page()
     open_mapper(page, site_url)
-    warning = page.locator(".atlas-warning")
-    assert warning.is_visible() and "not letting the page save" in warning.inner_text()  # before any change
+    assert storage_warning_shown(page)  # before any change
     add_course(page, "NS 1", "Works without storage")
     assert page.locator(".atlas-courses li").count() == 1
     context.close()
