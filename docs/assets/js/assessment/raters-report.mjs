@@ -51,7 +51,7 @@ export function ratersMarkdown(data, state, companion, date, md) {
   if (raters.length === 0) out.push("No rater files are imported.");
   else {
     out.push("Each rating is shown as it was given; ratings are never averaged. Marked with (!): two levels or more apart from your own rating.");
-    out.push(raters.map((rater, i) => `- **${md(raterName(rater, i + 1))}**, rating ${md(rater.person)}: ${md(readinessSentences(data, rater, date).join(" "))}`).join("\n"));
+    out.push(raters.map((rater, i) => `- **${md(raterName(rater, i + 1))}** (person rated: ${md(rater.person)}): ${md(readinessSentences(data, rater, date).join(" "))}`).join("\n"));
   }
   out.push("Rules for reference ratings, from the category data:", ruleSentences(data).map((s) => `- ${md(s)}`).join("\n"));
   if (raters.length) {

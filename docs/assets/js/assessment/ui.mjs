@@ -8,13 +8,14 @@ import { ItemsView } from "./items-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
 import { renderRemoved, renderReport } from "./report-view.mjs";
 import { RequirementsView } from "./requirements-view.mjs";
+import { RatersView } from "./raters-view.mjs";
 import { openSaved } from "./saved.mjs";
 import { emptyState } from "./state.mjs";
 
 const EXPORTS = {
-  md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now) },
-  csv: { label: "Download CSV", type: "text/csv", make: (app) => toCSV(app.data, app.state) },
-  json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now) },
+  md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now, app.raters.companion) },
+  csv: { label: "Download CSV", type: "text/csv", make: (app) => toCSV(app.data, app.state, app.raters.companion) },
+  json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now, app.raters.companion) },
 };
 
 const WORDS = { saved: "your saved answers", kind: "a self-assessment", thing: "self-assessment",
@@ -28,6 +29,8 @@ class AssessmentApp extends SavedWorkPage {
     this.removed = this.opened.removed;
     this.showingReport = false;
     this.generation = 0;
+    this.raters = new RatersView(this);
+    if (this.raters.messages.length) this.startupMessage = [this.startupMessage, ...this.raters.messages].filter(Boolean).join(" ");
   }
 
   /** The item fieldsets by item id (of the current mount). */
@@ -48,6 +51,7 @@ class AssessmentApp extends SavedWorkPage {
     this.removedBox = el("section", { class: "atlas-removed", hidden: true, "aria-labelledby": "atlas-removed-title" });
     renderRemoved(this.removedBox, this.data, this.state);
     this.root.append(this.status, this.storageWarning, this.toolbar(), this.removedBox);
+    this.root.querySelector(".atlas-toolbar").append(this.raters.actions());
     this.requirements = new RequirementsView(this);
     this.items = new ItemsView(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirements.section(),
@@ -57,7 +61,7 @@ class AssessmentApp extends SavedWorkPage {
       return finished;
     });
     this.report = el("section", { class: "atlas-report", "aria-labelledby": "atlas-report-title", hidden: true });
-    this.root.append(this.form, this.report);
+    this.root.append(this.form, this.report, ...this.raters.sections());
     this.renderSummary();
     if (this.startupMessage) this.say(this.startupMessage);
   }
@@ -115,6 +119,7 @@ class AssessmentApp extends SavedWorkPage {
   /** Show what one accepted change touched: the item's marks, progress, requirements and the report. */
   refresh(itemId) {
     if (itemId) this.items.renderMarks(itemId);
+    this.raters.refresh(itemId);
     this.renderSummary();
     if (this.status.textContent.startsWith(WORDS.refused)) this.say("");
   }
@@ -126,6 +131,7 @@ class AssessmentApp extends SavedWorkPage {
     this.progressText.textContent = `${rated} of ${total} rated`;
     this.requirements.render();
     renderReport(this.report, this.data, this.state);
+    this.raters.renderReport(this.report);
   }
 
   goToNextUnrated() {
@@ -146,6 +152,7 @@ class AssessmentApp extends SavedWorkPage {
   }
 
   toggleView() {
+    if (this.raters.panel) this.raters.show(null);
     this.showingReport = !this.showingReport;
     this.form.hidden = this.showingReport;
     this.report.hidden = !this.showingReport;
@@ -184,6 +191,9 @@ class AssessmentApp extends SavedWorkPage {
       return;
     }
     this.state = result.state;
+    if (Object.keys(result.companion.raters).length || Object.keys(result.companion.learning_plan).length) {
+      this.raters.takeImport(result.companion);
+    }
     this.storageWarning.hidden = this.document.slot.write(toJSON(this.data, this.state, new Date())) && this.texts.available;
     this.rebuild();
     const removed = result.removed.length ? ` ${result.removed.length} answer(s) refer to items no longer in the data; ` +
