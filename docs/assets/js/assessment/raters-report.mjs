@@ -2,7 +2,7 @@
 // (Markdown, CSV) show them. Pure functions, free of any DOM. Every rating is shown as it was given; nothing is
 // averaged.
 import { ratingLabel } from "./report.mjs";
-import { comparison, planEntries, raterList, raterReadiness, ratingRules, roleLabel, wayLabel } from "./raters.mjs";
+import { comparison, maxRaters, planEntries, raterList, raterReadiness, ratingRules, roleLabel, wayLabel } from "./raters.mjs";
 
 /** A rating as text: "Proficient (3)", the not-enough-information label, or "not rated". */
 export function ratingText(data, rating) {
@@ -19,6 +19,7 @@ export function ruleSentences(data) {
   const rules = ratingRules(data);
   const out = [];
   if (rules?.count) out.push(`This category asks for ${rules.count.value} reference ratings (source: ${rules.count.source}).`);
+  else out.push(`The data for this category does not state how many reference ratings it asks for; this page compares up to ${maxRaters(data)} rater files.`);
   if (rules?.not_counted_at_not_enough_info) {
     out.push(`A rating with ${rules.not_counted_at_not_enough_info.value} or more "not enough information to rate" answers is not counted (source: ${rules.not_counted_at_not_enough_info.source}).`);
   }
