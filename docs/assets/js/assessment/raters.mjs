@@ -267,7 +267,7 @@ export function parseRaterFile(text, data, companion) {
   try {
     const rater = raterOrFail(parseOrFail(text, data, "a rater file"), data);
     const current = raterList(companion);
-    if (current.some((r) => sameRater(r, rater))) fail("This rater file is already imported.");
+    if (current.some(({ id, ...file }) => sameRater(file, rater))) fail("This rater file is already imported.");
     if (current.length >= maxRaters(data)) {
       fail(`${current.length} rater files are already imported, as many as this comparison takes; remove one first.`);
     }
