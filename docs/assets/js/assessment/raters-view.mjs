@@ -186,7 +186,7 @@ export class RatersView {
     this.compareSection.replaceChildren(
       el("h2", { id: "atlas-compare-title", tabindex: "-1", text: "Self and raters" }),
       el("p", {}, "Import the rater files that your supervisor and your references saved with \"Rate someone else\". " +
-        "Each rating is shown beside yours as it was given; no average is ever made. The files stay in this browser."),
+        "Each rating is shown beside yours as it was given; ratings are never averaged. The files stay in this browser."),
       el("h3", { text: "Rules for reference ratings" }),
       el("ul", { class: "atlas-rules" }, ruleSentences(this.data).map((s) => el("li", { text: s }))),
       el("h3", { text: `Rater files (${raters.length} of ${maxRaters(this.data)})` }),
