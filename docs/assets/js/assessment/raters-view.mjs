@@ -290,8 +290,32 @@ export class RatersView {
     }
     this.fillRow(this.rows[itemId], compareRow(this.data, this.app.state, this.raters, item), item);
     this.renderCounts(comparison(this.data, this.app.state, this.raters));
-    const ids = planCandidates(this.data, this.app.state, this.companion).map((i) => i.id).join(" ");
-    if (ids !== this.planIds) this.planBox.replaceWith(this.planPart());
+    this.refreshPlanEntry(item);
+  }
+
+  /** Add or remove one item's plan entry after a change of that item (only its own candidacy can have changed). */
+  refreshPlanEntry(item) {
+    const wanted = planCandidates(this.data, this.app.state, this.companion).some((i) => i.id === item.id);
+    const node = this.planNodes[item.id];
+    if (wanted === Boolean(node)) return;
+    if (!wanted) {
+      if (node.contains(document.activeElement)) return; // never pull a field away from under the keyboard
+      node.remove();
+      delete this.planNodes[item.id];
+      if (Object.keys(this.planNodes).length === 0) this.planBox.replaceWith(this.planPart());
+      return;
+    }
+    if (Object.keys(this.planNodes).length === 0) {
+      this.planBox.replaceWith(this.planPart());
+      return;
+    }
+    const entry = planEntries(this.data, this.companion).find((p) => p.id === item.id);
+    const fresh = this.planEntry(item, entry);
+    const order = this.data.items.map((i) => i.id);
+    const after = order.slice(order.indexOf(item.id) + 1).find((id) => this.planNodes[id]);
+    if (after) this.planNodes[after].before(fresh);
+    else this.planBox.append(fresh);
+    this.planNodes[item.id] = fresh;
   }
 
   // ---------- importing a rater file ----------
@@ -337,13 +361,16 @@ export class RatersView {
   /** The learning plan: for each gap or difference, a goal, a way and a target date. */
   planPart() {
     const items = planCandidates(this.data, this.app.state, this.companion);
-    this.planIds = items.map((i) => i.id).join(" ");
+    this.planNodes = {};
     const entries = new Map(planEntries(this.data, this.companion).map((p) => [p.id, p]));
     this.planBox = el("div", { class: "atlas-plan" }, el("h3", { text: "Learning plan" }),
       el("p", {}, "For each item below your target level, and each item where you and a rater differ by two levels or " +
         "more: what you want to reach, how, and by when."),
       items.length === 0 ? el("p", { text: "No gaps or differences yet: rate some items below the target, or import a rater file." })
-        : items.map((item) => this.planEntry(item, entries.get(item.id))));
+        : items.map((item) => {
+          this.planNodes[item.id] = this.planEntry(item, entries.get(item.id));
+          return this.planNodes[item.id];
+        }));
     return this.planBox;
   }
 
