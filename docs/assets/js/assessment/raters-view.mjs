@@ -242,7 +242,7 @@ export class RatersView {
       body);
     this.emptyFilter = el("p", { class: "atlas-meta", hidden: true }, "No item matches this filter.");
     const part = el("div", {}, el("h3", { text: "Side by side" }), filters, this.emptyFilter,
-      el("div", { class: "atlas-wide" }, this.table));
+      el("div", { class: "atlas-wide", tabindex: "0", role: "region", "aria-label": "Side by side (scrolls sideways on a narrow screen)" }, this.table));
     this.renderCounts(counts);
     return part;
   }
