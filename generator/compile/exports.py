@@ -1,4 +1,5 @@
-"""Open-data exports of the validated model: CASE 1.1 packages, CSV tables and a lossless JSON dump with its schema."""
+"""Open-data exports of the validated model: CASE 1.1 packages, CSV tables, program files and a lossless JSON dump
+with its schema (derived from the model's dataclasses by generator.compile.model_schema)."""
 from __future__ import annotations
 
 import csv
@@ -10,22 +11,15 @@ import typing
 import uuid
 from typing import Any
 
-from generator import model as model_module
-from generator.model import Category, Crosswalk, Indicator, Model, Pair, Source
+from generator.compile import urls
+from generator.compile.kinds import Export
+from generator.compile.model_schema import FORMAT, FORMAT_VERSION, atlas_schema, data_fields
+from generator.model.coverage import matrix
+from generator.model.types import Category, Crosswalk, Indicator, Model, Pair, Program, Source
 
 NAMESPACE = uuid.UUID("1043465a-40ae-471d-ad39-09b6583c9532")
 """Namespace of every CASE identifier (UUIDv5 of a stable key); never change it, or every identifier changes."""
 
-DATA_DIR = "atlas/data"
-"""Folder under docs/ that holds the export files."""
-
-INDICATORS_CSV = f"{DATA_DIR}/indicators.csv"
-PAIRS_CSV = f"{DATA_DIR}/crosswalk-pairs.csv"
-ATLAS_JSON = f"{DATA_DIR}/atlas.json"
-ATLAS_SCHEMA = f"{DATA_DIR}/atlas.schema.json"
-
-FORMAT = "iecmh-atlas-model"
-FORMAT_VERSION = 1
 
 CASE_VERSION = "1.1"
 FRAMEWORK_TYPE = "Competency Framework"
@@ -37,37 +31,13 @@ ITEM_TYPES = {
 }
 """The CASE item types of a package and their descriptions, in hierarchy order."""
 
-RELATION_ASSOCIATIONS = {
-    "exact-match": "exactMatchOf",
-    "related": "isRelatedTo",
-    "close-match": "ext:closeMatch",
-    "broader": "ext:broader",
-    "narrower": "ext:narrower",
-}
-"""CASE association type of each crosswalk relation (no-equivalent has no target and becomes an item extension)."""
-
 INDICATOR_COLUMNS = ("category", "domain", "knowledge_area", "id", "text", "source")
 PAIR_COLUMNS = ("crosswalk", "basis", "from", "from_label", "relation", "to", "to_label", "note")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
 
 
-def case_path(category_id: str) -> str:
-    """Path of a category's CASE package, relative to docs/."""
-    return f"{DATA_DIR}/case/{category_id}.json"
-
-
-def build_exports(model: Model) -> dict[str, str]:
-    """Every export file as {path relative to docs/: text}; the same model gives byte-identical text."""
-    files = {case_path(c.id): _json_text(case_package(model, c), sort_keys=True) for c in model.categories}
-    files[INDICATORS_CSV] = indicators_csv(model)
-    files[PAIRS_CSV] = crosswalk_pairs_csv(model)
-    files[ATLAS_JSON] = _json_text(model_to_json(model), sort_keys=False)
-    files[ATLAS_SCHEMA] = _json_text(ATLAS_SCHEMA_DICT, sort_keys=False)
-    return files
-
-
-def _json_text(data: Any, sort_keys: bool) -> str:
+def json_text(data: Any, sort_keys: bool) -> str:
     """JSON text with two-space indents, real UTF-8 characters and a final newline."""
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
 
@@ -239,9 +209,10 @@ def _add_relations(model: Model, category: Category, package: _Package) -> None:
     here = {i.id for i in category.indicators()}
     outside = {i.id: i.text for c in model.categories if c.id != category.id for i in c.indicators()}
     outside.update({item.id: item.name for fw in model.frameworks for item in fw.items})
+    associations = {r.id: r.case_association for r in model.vocabulary.relations}
     for cw in model.crosswalks:
         for pair in cw.pairs:
-            association_type = RELATION_ASSOCIATIONS.get(pair.relation)
+            association_type = associations.get(pair.relation)
             if association_type is None or pair.target_ref is None:
                 continue
             ends = (pair.source_ref, pair.target_ref)
@@ -321,15 +292,10 @@ def model_from_json(data: dict[str, Any]) -> Model:
     return _from_json(body, Model, "model")
 
 
-def _fields(cls: type) -> list[dataclasses.Field[Any]]:
-    """The data fields of a model dataclass (private caches such as Model._index left out)."""
-    return [f for f in dataclasses.fields(cls) if not f.name.startswith("_")]
-
-
 def _to_json(value: Any, where: str) -> Any:
     """A model value as JSON data: dataclasses as objects in field order, tuples as arrays."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_json(getattr(value, f.name), f"{where}.{f.name}") for f in _fields(type(value))}
+        return {f.name: _to_json(getattr(value, f.name), f"{where}.{f.name}") for f in data_fields(type(value))}
     if isinstance(value, (tuple, list)):
         return [_to_json(v, f"{where}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, dict):
@@ -381,131 +347,87 @@ def _dataclass_from_json(value: Any, cls: type, where: str) -> Any:
     """A model dataclass rebuilt from its JSON object, which must have exactly its fields."""
     if not isinstance(value, dict):
         raise ValueError(f"{where}: expected an object")
-    names = [f.name for f in _fields(cls)]
+    names = [f.name for f in data_fields(cls)]
     missing, unknown = [n for n in names if n not in value], [k for k in value if k not in names]
     if missing or unknown:
         raise ValueError(f"{where}: missing {missing}, unknown {unknown}")
-    hints = typing.get_type_hints(cls, vars(model_module))
+    hints = typing.get_type_hints(cls)
     return cls(**{n: _from_json(value[n], hints[n], f"{where}.{n}") for n in names})
 
 
-# --- JSON Schema of atlas.json --------------------------------------------------------------------------------
+# --- Programs -------------------------------------------------------------------------------------------------
 
 
-def _obj(description: str, properties: dict[str, Any]) -> dict[str, Any]:
-    """A closed object schema whose every property is required."""
-    return {"type": "object", "description": description, "additionalProperties": False,
-            "required": list(properties), "properties": properties}
+def matrix_csv(model: Model, program: Program) -> str:
+    """The coverage matrix as CSV: domain, knowledge area, a column per course, courses reaching, highest, hours."""
+    columns = ("domain", "knowledge_area", *(c.code for c in program.courses), "courses_reaching", "highest_level",
+               "hours")
+    rows = [(name, row.name, *(cell or "" for cell in row.cells), str(row.reached), row.highest or "",
+             f"{row.hours:g}")
+            for _, name, group in matrix(model, program) for row in group]
+    return csv_text(columns, rows)
 
 
-def _ref(name: str, nullable: bool = False) -> dict[str, Any]:
-    """A reference to a $defs entry, optionally allowing null."""
-    ref = {"$ref": f"#/$defs/{name}"}
-    return {"anyOf": [ref, {"type": "null"}]} if nullable else ref
+def _number(value: float) -> float | int:
+    """33.0 as 33, 1.5 as 1.5 (so JSON matches what the mapper writes)."""
+    return int(value) if float(value).is_integer() else value
 
 
-def _array(items: dict[str, Any], nullable: bool = False) -> dict[str, Any]:
-    """An array schema, optionally allowing null (for lists not yet entered)."""
-    return {"type": ["array", "null"] if nullable else "array", "items": items}
+def program_json(model: Model, program: Program) -> str:
+    """The program as the JSON the coursework mapper imports and exports."""
+    courses = []
+    for c in program.courses:
+        course: dict[str, Any] = {"code": c.code, "title": c.title}
+        if c.credits is not None:
+            course["credits"] = _number(c.credits)
+        if c.clock_hours is not None:
+            course["clock_hours"] = _number(c.clock_hours)
+        course["covers"] = [{"item": x.item, "level": x.level, **({} if x.hours is None else {"hours": _number(x.hours)})}
+                            for x in c.covers]
+        courses.append(course)
+    data = {"format": "iecmh-atlas-program", "version": 1, "dataset_version": model.framework.version,
+            "id": program.id, "institution": program.institution, "program": program.program,
+            "target_categories": list(program.target_categories), "courses": courses}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-_STR = {"type": "string"}
-_TEXT = {"type": "string", "pattern": "\\S"}
-_STR_OR_NULL = {"type": ["string", "null"]}
-_INT = {"type": "integer"}
-_INT_OR_NULL = {"type": ["integer", "null"]}
-_BOOL = {"type": "boolean"}
-_MAPPING = {"type": "object", "description": "Free-form data as in the source YAML file."}
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-_DOTTED = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$"}
-_REF = {"type": "string", "description": "An indicator, role duty or skill or external item by its dotted id; "
-                                         "a knowledge area as ka:<id>; a domain as domain:<id>."}
+# --- The list of exports ---------------------------------------------------------------------------------------
 
-ATLAS_SCHEMA_DICT: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "atlas.schema.json",
-    "title": "IECMH Competency Atlas: the whole validated data model (atlas.json)",
-    "description": "Written by the Atlas generator; generator.exports.model_from_json reads it back into the same "
-                   "model.",
-    **_obj("The model.", {
-        "$schema": {"const": "atlas.schema.json"},
-        "format": {"const": FORMAT},
-        "format_version": {"const": FORMAT_VERSION},
-        "framework": _ref("framework"),
-        "domains": _array(_ref("domain")),
-        "knowledge_areas": _array(_ref("knowledge_area")),
-        "categories": _array(_ref("category")),
-        "roles": _array(_ref("role")),
-        "terms": _array(_ref("term")),
-        "frameworks": _array(_ref("external_framework")),
-        "crosswalks": _array(_ref("crosswalk")),
-        "assessment": _ref("assessment", nullable=True),
-        "programs": _array(_ref("program")),
-    }),
-    "$defs": {
-        "source": _obj("A declared source document and a section of it.", {"doc": _ID, "section": _TEXT}),
-        "source_doc": _obj("A document the data is drawn from.", {
-            "id": _ID, "title": _TEXT, "publisher": _TEXT, "year": _INT_OR_NULL, "file": _STR_OR_NULL,
-            "url": _STR_OR_NULL, "note": _STR_OR_NULL}),
-        "framework": _obj("Dataset-wide facts.", {
-            "title": _TEXT, "publisher": _TEXT, "edition": _TEXT, "version": _TEXT,
-            "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "licence": _TEXT,
-            "disclaimer": _TEXT, "text_kind": _STR, "sources": _array(_ref("source_doc")),
-            "official_licences": _array(_STR)}),
-        "domain": _obj("A competency domain shared by all categories.", {
-            "id": _ID, "name": _TEXT, "summary": _TEXT, "source": _ref("source"), "note": _STR_OR_NULL}),
-        "knowledge_area": _obj("A knowledge area shared by every category that has it.", {
-            "id": _ID, "name": _TEXT, "domain": _ID, "summary": _TEXT, "source": _ref("source"),
-            "note": _STR_OR_NULL}),
-        "indicator": _obj("A behavioral indicator.", {
-            "id": _DOTTED, "text": _TEXT, "source": _ref("source"), "note": _STR_OR_NULL, "official": _BOOL}),
-        "category_knowledge_area": _obj("A knowledge area as a category has it (indicators null: not yet entered).", {
-            "ka": _ID, "title": _STR, "source": _ref("source"), "note": _STR_OR_NULL, "uncertain": _BOOL,
-            "indicators": _array(_ref("indicator"), nullable=True)}),
-        "category_domain": _obj("A domain as a category has it (knowledge_areas null: not yet entered).", {
-            "domain": _ID, "title": _STR,
-            "knowledge_areas": _array(_ref("category_knowledge_area"), nullable=True)}),
-        "note": _obj("A remark with its source.", {"text": _TEXT, "source": _ref("source"), "uncertain": _BOOL}),
-        "category": _obj("An endorsement category with its requirements and competencies.", {
-            "id": _ID, "code": _TEXT, "name": _TEXT, "track": _ID, "scope": _array(_ID), "status": _ID,
-            "designation": _STR_OR_NULL, "counterpart": {"type": ["string", "null"]}, "summary": _TEXT,
-            "source": _ref("source"), "notes": _array(_ref("note")), "assessment_target": _INT_OR_NULL,
-            "requirements": _MAPPING, "domains": _array(_ref("category_domain"))}),
-        "role_item": _obj("A duty or skill of a role profile.", {
-            "id": _DOTTED, "kind": _STR, "text": _TEXT, "source": _ref("source")}),
-        "role": _obj("A job role profile.", {
-            "id": _ID, "title": _TEXT, "summary": _TEXT, "source": _ref("source"), "career": _MAPPING,
-            "duties": _array(_ref("role_item")), "skills": _array(_ref("role_item")), "education": _MAPPING,
-            "experience": _MAPPING}),
-        "term": _obj("A glossary term.", {
-            "id": _ID, "term": _TEXT, "abbreviation": _STR_OR_NULL, "definition": _TEXT, "source": _ref("source"),
-            "see_also": _array(_ID)}),
-        "external_item": _obj("An item of another competency framework.", {
-            "id": _DOTTED, "name": _TEXT, "summary": _STR_OR_NULL}),
-        "external_framework": _obj("Another competency framework whose items crosswalks point to.", {
-            "id": _ID, "title": _TEXT, "publisher": _TEXT, "year": _INT_OR_NULL, "summary": _STR_OR_NULL,
-            "source": _ref("source"), "items": _array(_ref("external_item"))}),
-        "pair": _obj("One typed relation of a crosswalk (target_ref null only for no-equivalent).", {
-            "source_ref": _REF, "target_ref": {"anyOf": [_REF, {"type": "null"}]},
-            "relation": {"enum": ["exact-match", "close-match", "broader", "narrower", "related", "no-equivalent"]},
-            "note": _STR_OR_NULL, "source": _ref("source")}),
-        "crosswalk": _obj("Typed relations between items, with their basis.", {
-            "id": _ID, "title": _TEXT, "basis": {"enum": ["source", "judgement"]}, "source": _ref("source"),
-            "summary": _STR_OR_NULL, "pairs": _array(_ref("pair"))}),
-        "cover": _obj("What a course addresses and at which level.", {
-            "item": _REF, "level": {"enum": ["I", "R", "M"]}, "hours": {"type": ["number", "null"]}}),
-        "course": _obj("A course of a program.", {
-            "code": _TEXT, "title": _TEXT, "credits": {"type": ["number", "null"]},
-            "clock_hours": {"type": ["number", "null"]}, "covers": _array(_ref("cover"))}),
-        "program": _obj("A higher-education program mapped against the competencies.", {
-            "id": _ID, "institution": _TEXT, "program": _TEXT, "fictional": _BOOL, "note": _STR_OR_NULL,
-            "target_categories": _array(_ID), "courses": _array(_ref("course"))}),
-        "level": _obj("One rating level of the self-assessment scale.", {
-            "value": _INT, "label": _TEXT, "description": _TEXT}),
-        "assessment": _obj("The self-assessment scale and settings.", {
-            "levels": _array(_ref("level")), "nei_label": _TEXT, "nei_description": _TEXT, "default_target": _INT,
-            "evidence": _array({"type": "array", "prefixItems": [_ID, _TEXT], "minItems": 2, "maxItems": 2}),
-            "import_bytes": _INT, "note_chars": _INT, "storage_key": _TEXT, "privacy_statement": _TEXT}),
-    },
-}
-"""JSON Schema (draft 2020-12) of atlas.json; every object is closed and lists every model field."""
+
+def _one(path: str, make: Callable[[Model], str]) -> Callable[[Model], dict[str, str]]:
+    """The files of an export that is one file."""
+    return lambda model: {path: make(model)}
+
+
+EXPORTS: tuple[Export, ...] = (
+    Export("atlas/data/case/<category>.json", "CASE 1.1 package of the category `<category>`",
+           lambda model: {urls.case_package(c.id): json_text(case_package(model, c), sort_keys=True)
+                          for c in model.categories}),
+    Export(urls.INDICATORS_CSV,
+           "Every indicator of every category: category, domain, knowledge area, id, text, source",
+           _one(urls.INDICATORS_CSV, indicators_csv)),
+    Export(urls.PAIRS_CSV, "Every crosswalk pair: crosswalk, basis, from, relation, to, with labels and notes",
+           _one(urls.PAIRS_CSV, crosswalk_pairs_csv)),
+    Export(urls.ATLAS_JSON, "The whole validated data model (re-importing it rebuilds the same site)",
+           _one(urls.ATLAS_JSON, lambda model: json_text(model_to_json(model), sort_keys=False))),
+    Export(urls.ATLAS_SCHEMA, "JSON Schema of atlas.json",
+           _one(urls.ATLAS_SCHEMA, lambda model: json_text(atlas_schema(model), sort_keys=False))),
+    Export("atlas/data/programs/<program>-matrix.csv", "Coverage matrix of the program `<program>`",
+           lambda model: {urls.program_matrix_csv(p.id): matrix_csv(model, p) for p in model.programs},
+           on_open_data=False),
+    Export("atlas/data/programs/<program>.json", "The program `<program>` as the mapper imports it",
+           lambda model: {urls.program_json(p.id): program_json(model, p) for p in model.programs},
+           on_open_data=False),
+)
+"""Every kind of export file."""
+
+
+def export_description(path: str) -> str:
+    """What the export file at path holds (the export whose pattern matches it, with the id filled in)."""
+    for export in EXPORTS:
+        head, _, tail = export.path.partition("<")
+        name, _, rest = tail.partition(">")
+        if path == export.path or (name and path.startswith(head) and path.endswith(rest)):
+            filled = path[len(head):len(path) - len(rest)] if name else ""
+            return export.description.replace(f"<{name}>", filled) if name else export.description
+    raise KeyError(path)

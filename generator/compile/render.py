@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|-])")
 _LEADING_NUMBER = re.compile(r"^(\d+)\.")

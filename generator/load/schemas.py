@@ -10,17 +10,49 @@ import jsonschema
 import referencing
 
 from generator.errors import DataError
-from generator.yamlfile import YamlDocument
+from generator.load.yamlfile import YamlDocument
+
+Vocabulary = dict[str, tuple[str, ...]]
+"""The ids of each list of vocabulary.yml (tracks, scopes, relations, coverage_levels), in their order."""
+
+VOCABULARY_KEY = "x-vocabulary"
+"""A schema keyword naming the vocabulary list whose ids a value must be one of (filled in as an enum)."""
 
 _UNEXPECTED = re.compile(r"'([^']+)'")
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
                "array": "a list", "object": "a mapping of fields", "null": "nothing"}
 
 
+def vocabulary_of(raw: dict) -> Vocabulary:
+    """The ids of every list of a schema-valid vocabulary.yml."""
+    return {name: tuple(entry["id"] for entry in entries) for name, entries in raw.items() if isinstance(entries, list)}
+
+
+def _with_vocabulary(node: object, vocabulary: dict[str, tuple[str, ...]]) -> object:
+    """A copy of a schema whose x-vocabulary values are enums of the vocabulary's ids (open when it has none)."""
+    if isinstance(node, dict):
+        out = {k: _with_vocabulary(v, vocabulary) for k, v in node.items()}
+        name = node.get(VOCABULARY_KEY)
+        if isinstance(name, str) and vocabulary.get(name):
+            out["enum"] = list(vocabulary[name])
+        return out
+    if isinstance(node, list):
+        return [_with_vocabulary(v, vocabulary) for v in node]
+    return node
+
+
+def _validators(schema_dir: Path, vocabulary: Vocabulary | None = None) -> dict[str, jsonschema.protocols.Validator]:
+    """Load every *.schema.json in schema_dir into a validator keyed by its kind, vocabulary filled in."""
+    frozen = tuple(sorted((vocabulary or {}).items()))
+    return _cached_validators(schema_dir, frozen)
+
+
 @lru_cache(maxsize=8)
-def _validators(schema_dir: Path) -> dict[str, jsonschema.protocols.Validator]:
-    """Load every *.schema.json in schema_dir into a validator keyed by its kind."""
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+def _cached_validators(schema_dir: Path, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]
+                       ) -> dict[str, jsonschema.protocols.Validator]:
+    """The validators of one schema folder and one vocabulary (compiled once)."""
+    schemas = {p.name: _with_vocabulary(json.loads(p.read_text(encoding="utf-8")), dict(vocabulary))
+               for p in sorted(schema_dir.glob("*.schema.json"))}
     registry = referencing.Registry().with_resources(
         (name, referencing.Resource.from_contents(schema)) for name, schema in schemas.items()
     )
@@ -64,9 +96,10 @@ def schema_kinds(schema_dir: Path) -> list[str]:
     return sorted(_validators(schema_dir))
 
 
-def check_schema(doc: YamlDocument, kind: str, schema_dir: Path) -> list[DataError]:
-    """Validate doc against the schema of its kind; one DataError per problem."""
-    validator = _validators(schema_dir)[kind]
+def check_schema(doc: YamlDocument, kind: str, schema_dir: Path, vocabulary: Vocabulary | None = None
+                 ) -> list[DataError]:
+    """Validate doc against the schema of its kind (vocabulary filled in); one DataError per problem."""
+    validator = _validators(schema_dir, vocabulary)[kind]
     errors = []
     for err in validator.iter_errors(doc.data):
         errors.extend(_translate(doc, err))

@@ -1,61 +1,58 @@
-"""Pure functions over crosswalks: labels and pages of references, category comparisons, role coverage."""
+"""Pure functions over crosswalks: what references name, category comparisons, role coverage, progressions."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Category, Indicator, Model, Pair, Role
+from generator.model.types import Category, Indicator, Model, Pair, Role
 
-RELATION_LABELS = {
-    "exact-match": "exact match", "close-match": "close match (other age band)", "broader": "broader than",
-    "narrower": "narrower than", "related": "related", "no-equivalent": "no equivalent",
-}
-INVERSE = {"broader": "narrower", "narrower": "broader"}
 BASIS_LABELS = {"source": "stated by its source", "judgement": "the Atlas project's own judgement"}
 
 
 @dataclass(frozen=True)
-class RefTarget:
-    """What a crosswalk reference points to: a label, the page that shows it and the anchor there."""
+class Referent:
+    """What a crosswalk reference names: the kind of thing, its label, and where it lives.
+
+    owner is (kind of holder, holder id): ("domain", id), ("ka", id), ("category", id), ("role", id) or
+    ("framework", id); the compile stage turns it into a page and an anchor.
+    """
 
     kind: str
     label: str
-    page: str | None
+    owner: tuple[str, str]
     anchor: str = ""
 
 
-def _index(model: Model) -> dict[str, RefTarget]:
+def _index(model: Model) -> dict[str, Referent]:
     """Every reference a crosswalk may use, resolved once per model (kept in the model's lookup cache)."""
     if "refs" not in model._index:
         model._index["refs"] = _build_index(model)
     return model._index["refs"]
 
 
-def _build_index(model: Model) -> dict[str, RefTarget]:
+def _build_index(model: Model) -> dict[str, Referent]:
     """Build the reference table."""
-    from generator.pages import CROSSWALKS_INDEX, category_page, domain_page, ka_page, role_page
-
-    table: dict[str, RefTarget] = {}
+    table: dict[str, Referent] = {}
     for d in model.domains:
-        table[f"domain:{d.id}"] = RefTarget("domain", d.name, domain_page(d.id))
+        table[f"domain:{d.id}"] = Referent("domain", d.name, ("domain", d.id))
     for k in model.knowledge_areas:
-        table[f"ka:{k.id}"] = RefTarget("knowledge area", k.name, ka_page(k.id))
+        table[f"ka:{k.id}"] = Referent("knowledge area", k.name, ("ka", k.id))
     for c in model.categories:
         for i in c.indicators():
-            table[i.id] = RefTarget(f"{c.code} indicator", i.text, category_page(c.id), i.id)
+            table[i.id] = Referent(f"{c.code} indicator", i.text, ("category", c.id), i.id)
     for r in model.roles:
         for item in (*r.duties, *r.skills):
             kind = "duty" if item in r.duties else "skill"
-            table[item.id] = RefTarget(f"{r.title} {kind}", item.text, role_page(r.id), item.id)
+            table[item.id] = Referent(f"{r.title} {kind}", item.text, ("role", r.id), item.id)
     for f in model.frameworks:
         for x in f.items:
-            table[x.id] = RefTarget(f.title, x.name, CROSSWALKS_INDEX, "framework-" + f.id)
+            table[x.id] = Referent(f.title, x.name, ("framework", f.id), "framework-" + f.id)
     return table
 
 
-def resolve(model: Model, ref: str) -> RefTarget:
-    """Label and page of a crosswalk reference (references are validated, so this always succeeds)."""
+def resolve(model: Model, ref: str) -> Referent:
+    """What a crosswalk reference names (references are validated, so this always succeeds)."""
     return _index(model)[ref]
 
 
@@ -67,7 +64,7 @@ def pairs_touching(model: Model, ref: str) -> list[tuple[Pair, str, str | None]]
             if pair.source_ref == ref:
                 out.append((pair, pair.relation, pair.target_ref))
             elif pair.target_ref == ref:
-                out.append((pair, INVERSE.get(pair.relation, pair.relation), pair.source_ref))
+                out.append((pair, model.vocabulary.inverse(pair.relation), pair.source_ref))
     return out
 
 
@@ -111,8 +108,8 @@ def compare_indicators(model: Model, a: Category, b: Category) -> list[CompareRo
             rows.append(CompareRow(left, relation, in_b[other]))
             matched_b.add(other)
         if not partners:
-            unique = any(rel == "no-equivalent" for _, rel, _ in pairs_touching(model, left.id))
-            rows.append(CompareRow(left, "no-equivalent" if unique else None, None))
+            unique = next((rel for _, rel, other in pairs_touching(model, left.id) if other is None), None)
+            rows.append(CompareRow(left, unique, None))
     rows += [CompareRow(None, None, right) for right in b.indicators() if right.id not in matched_b]
     return rows
 
@@ -126,9 +123,10 @@ def compare_knowledge_areas(model: Model, a: Category, b: Category) -> list[KaRo
     return [KaRow(k.id, k.name, ta.get(k.id), tb.get(k.id)) for k in model.knowledge_areas if k.id in ta or k.id in tb]
 
 
-def comparison_counts(rows: list[CompareRow], ka_rows: list[KaRow]) -> dict[str, int]:
+def comparison_counts(model: Model, rows: list[CompareRow], ka_rows: list[KaRow]) -> dict[str, int]:
     """How many rows of each relation, unmatched items and shared knowledge areas a comparison has."""
-    counts: Counter[str] = Counter(RELATION_LABELS[r.relation] for r in rows if r.relation)
+    labels = model.vocabulary.relation_labels()
+    counts: Counter[str] = Counter(labels[r.relation] for r in rows if r.relation)
     counts["only in the first category"] = sum(1 for r in rows if r.right is None)
     counts["only in the second category"] = sum(1 for r in rows if r.left is None)
     counts["knowledge areas in both"] = sum(1 for k in ka_rows if k.matched)
@@ -167,19 +165,22 @@ def role_coverage(model: Model, role: Role) -> list[dict[str, Any]]:
 
 
 def progression(model: Model, ka_id: str) -> list[tuple[str, list[tuple[Category, Any]]]]:
-    """Per track, the categories that include a knowledge area, from promotion to leadership, with their entry."""
-    from generator.pages import TRACK_LABELS
-
+    """Per track (its label), the categories that include a knowledge area in model order, with their entry."""
+    labels = model.vocabulary.track_labels()
     tracks: dict[str, list[tuple[Category, Any]]] = {}
     for c in model.categories:
         for k in c.knowledge_areas():
             if k.ka == ka_id:
                 tracks.setdefault(c.track, []).append((c, k))
-    return [(TRACK_LABELS[t], items) for t, items in tracks.items()]
+    return [(labels[t], items) for t, items in tracks.items()]
+
+
+EXACT_MATCH = "exact-match"
+"""The relation whose two indicators are the same expectation: a rating of one carries over to the other."""
 
 
 def exact_matches(model: Model) -> list[dict[str, str]]:
     """Exact-match pairs between indicators (for the self-assessment's carry-over)."""
     indicators = {i.id for c in model.categories for i in c.indicators()}
     return [{"from": p.source_ref, "to": p.target_ref} for cw in model.crosswalks for p in cw.pairs
-            if p.relation == "exact-match" and p.source_ref in indicators and p.target_ref in indicators]
+            if p.relation == EXACT_MATCH and p.source_ref in indicators and p.target_ref in indicators]

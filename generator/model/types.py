@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.model.vocabulary import Vocabulary
+
 
 @dataclass(frozen=True)
 class Source:
@@ -113,8 +115,8 @@ class Category:
     id: str
     code: str
     name: str
-    track: str
-    scope: tuple[str, ...]
+    track: str = field(metadata={"vocabulary": "tracks"})
+    scope: tuple[str, ...] = field(metadata={"vocabulary": "scopes"})
     status: str
     designation: str | None
     counterpart: str | None
@@ -199,7 +201,7 @@ class Pair:
 
     source_ref: str
     target_ref: str | None
-    relation: str
+    relation: str = field(metadata={"vocabulary": "relations"})
     note: str | None
     source: Source
 
@@ -221,7 +223,7 @@ class Cover:
     """What a course addresses (a knowledge area as ka:<id>, or an indicator id) and at which level."""
 
     item: str
-    level: str
+    level: str = field(metadata={"vocabulary": "coverage_levels"})
     hours: float | None
 
 
@@ -278,6 +280,7 @@ class Model:
     """Everything the generator needs, validated."""
 
     framework: Framework
+    vocabulary: Vocabulary
     domains: tuple[Domain, ...]
     knowledge_areas: tuple[KnowledgeArea, ...]
     categories: tuple[Category, ...]

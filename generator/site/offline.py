@@ -2,7 +2,7 @@
 
 Four things differ from the published site, each because browsers treat file:// pages differently:
 - search is MkDocs Material's, not Pagefind, which cannot load its index into a page opened from disk; Material's
-  search plugin is on for this build only (the MkDocs hook leaves Pagefind out when the offline plugin is on);
+  search plugin is on for this build only (the Atlas plugin's `offline` option switches it and Pagefind);
 - links point at `.html` files (MkDocs Material's offline plugin turns directory URLs off), and the search index
   is also written as a script, since a page opened from disk cannot fetch a JSON file;
 - search runs in a Web Worker, which file:// pages cannot start, so the theme loads the `iframe-worker` shim;
@@ -22,8 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from generator.csp import hash_source
-from generator.project import Project, generate
+from generator.site.csp import hash_source
 
 BUNDLE_SCRIPT = "assets/js/atlas.offline.js"
 """The classic script that replaces assets/js/atlas.mjs and the modules it loads."""
@@ -47,11 +46,11 @@ class OfflineBuildError(RuntimeError):
     """A tool the offline build needs is missing or failed."""
 
 
-def _node_tool(project: Project, *parts: str) -> Path:
-    """A file installed by `npm ci` in the project, or an error saying how to install it."""
-    path = project.root.joinpath("node_modules", *parts)
+def _node_tool(root: Path, *parts: str) -> Path:
+    """A file installed by `npm ci` in the project folder root, or an error saying how to install it."""
+    path = root.joinpath("node_modules", *parts)
     if not path.exists():
-        raise OfflineBuildError(f"{path} is missing: run `npm ci` in {project.root} (make offline does it).")
+        raise OfflineBuildError(f"{path} is missing: run `npm ci` in {root} (make offline does it).")
     return path
 
 
@@ -63,10 +62,10 @@ def _node() -> str:
     return node
 
 
-def bundle_scripts(project: Project, out_file: Path) -> None:
+def bundle_scripts(root: Path, docs_dir: Path, out_file: Path) -> None:
     """Bundle assets/js/atlas.mjs and the modules it imports into one classic script with esbuild."""
-    esbuild = _node_tool(project, ".bin", "esbuild")
-    entry = project.docs_dir / "assets" / "js" / "atlas.mjs"
+    esbuild = _node_tool(root, ".bin", "esbuild")
+    entry = docs_dir / "assets" / "js" / "atlas.mjs"
     result = subprocess.run([str(esbuild), str(entry), "--bundle", "--format=iife", "--target=es2020",
                              "--legal-comments=inline", "--log-level=error", f"--outfile={out_file}"],
                             capture_output=True, text=True)
@@ -74,9 +73,9 @@ def bundle_scripts(project: Project, out_file: Path) -> None:
         raise OfflineBuildError("esbuild could not bundle the site's scripts:\n" + result.stderr)
 
 
-def _vendor_shim(project: Project, site: Path) -> None:
+def _vendor_shim(root: Path, site: Path) -> None:
     """Copy the iframe-worker shim and its licence into the site."""
-    package = _node_tool(project, "iframe-worker")
+    package = _node_tool(root, "iframe-worker")
     target = site / SHIM_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(package / "shim" / "index.js", target)
@@ -87,7 +86,7 @@ _CONFIG_JSON = re.compile(r'<script id="__config" type="application/json">(.*?)<
 _SCRIPT_SRC = "script-src 'self'"
 
 
-def allow_shim_frames(project: Project, site: Path) -> None:
+def allow_shim_frames(root: Path, site: Path) -> None:
     """Allow, by hash, the inline script the shim writes into its frame, on every page that has a policy."""
     pages = {}
     for page in sorted(site.rglob("*.html")):
@@ -99,7 +98,7 @@ def allow_shim_frames(project: Project, site: Path) -> None:
         return
     urls = sorted({url for _, url in pages.values()})
     result = subprocess.run([_node(), str(Path(__file__).with_name("shim_frame.mjs")),
-                             str(_node_tool(project, "iframe-worker", "shim", "index.js")), *urls],
+                             str(_node_tool(root, "iframe-worker", "shim", "index.js")), *urls],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise OfflineBuildError("Could not read the iframe-worker shim's frame script:\n" + result.stderr)
@@ -109,38 +108,29 @@ def allow_shim_frames(project: Project, site: Path) -> None:
         page.write_text(html.replace(_SCRIPT_SRC, f"{_SCRIPT_SRC} {hashes}", 1), encoding="utf-8")
 
 
-def build_offline_site(project: Project, site_dir: Path) -> None:
-    """Build the site for file:// into site_dir (which must not exist): offline plugin, vendored shim, bundled script."""
+def build_offline_site(config_file: Path, site_dir: Path) -> None:
+    """Build the site for file:// into site_dir (which must not exist): the plugin's offline option, the vendored
+    shim, the bundled script."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    generate(project)
+    root = config_file.resolve().parent
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    previous = os.environ.get("ATLAS_OFFLINE")
-    os.environ["ATLAS_OFFLINE"] = "true"  # mkdocs.yml enables Material's offline plugin from this variable
-    try:
-        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True)
-    finally:
-        if previous is None:
-            os.environ.pop("ATLAS_OFFLINE", None)
-        else:
-            os.environ["ATLAS_OFFLINE"] = previous
-    # An iframe-worker entry already present keeps the offline plugin from adding its CDN address.
-    config.extra["polyfills"] = [SHIM_SCRIPT]
-    config.extra_javascript = [BUNDLE_SCRIPT]
-    # Instant navigation cannot load pages from file://; the theme then never announces a loaded page, and the
-    # Atlas's script waits for that announcement. Plain page loads are what a page opened from disk gets anyway.
-    config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    atlas = config.plugins.get("iecmh-atlas")
+    if atlas is None:
+        raise OfflineBuildError(f"{config_file} does not use the iecmh-atlas plugin")
+    atlas.config.offline = True
     build(config)
-    _vendor_shim(project, site_dir)
-    bundle_scripts(project, site_dir / BUNDLE_SCRIPT)
+    _vendor_shim(root, site_dir)
+    bundle_scripts(root, Path(config.docs_dir), site_dir / BUNDLE_SCRIPT)
     for module in (site_dir / "assets" / "js").glob("*.mjs"):
         module.unlink()  # bundled into atlas.offline.js; a page opened from disk could not load them anyway
     # For web servers and search engines only: no server shows 404.html to a page opened from disk (and its links
     # are absolute), and the policy header and sitemaps are read by hosts and crawlers.
     for name in ("404.html", "csp-header.txt", "sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
-    allow_shim_frames(project, site_dir)
+    allow_shim_frames(root, site_dir)
 
 
 def zip_folder(folder: Path, zip_path: Path) -> None:
@@ -154,16 +144,16 @@ def zip_folder(folder: Path, zip_path: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def build_offline(project: Project, zip_path: Path) -> Path:
+def build_offline(config_file: Path, zip_path: Path) -> Path:
     """Build the offline site and write it as a zip; nothing is written to zip_path unless every step succeeds."""
     for tool in ((".bin", "esbuild"), ("iframe-worker", "shim", "index.js")):
-        _node_tool(project, *tool)  # before anything is built: say at once what is missing
+        _node_tool(config_file.resolve().parent, *tool)  # before anything is built: say at once what is missing
     _node()
     zip_path = zip_path.resolve()
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=zip_path.parent) as tmp:
         site = Path(tmp) / "site"
-        build_offline_site(project, site)
+        build_offline_site(config_file, site)
         (site / "README.txt").write_text(README, encoding="utf-8")
         partial = Path(tmp) / zip_path.name
         zip_folder(site, partial)
