@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generator.loader import load_model  # noqa: E402
+from generator.pipeline import load_model  # noqa: E402
 from generator.pages import build_pages  # noqa: E402
 from generator.project import Project, build_site  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.offline import build_offline  # noqa: E402
+from generator.site.offline import build_offline  # noqa: E402
 from generator.project import Project  # noqa: E402
 
 RUNS = 3

@@ -8,8 +8,9 @@ import sys
 import pytest
 
 from conftest import ROOT, SCHEMAS
-from generator.loader import FOLDER_KINDS, SINGLE_FILES
-from generator.schemas import schema_fields, schema_kinds
+from generator.compile.registry import PAGE_KINDS
+from generator.load.files import FOLDER_KINDS, SINGLE_FILES
+from generator.load.schemas import schema_fields, schema_kinds
 
 DATA_DOC = ROOT / "docs" / "reference" / "data-files.md"
 PAGES_DOC = ROOT / "docs" / "reference" / "page-kinds.md"
@@ -58,9 +59,12 @@ def test_data_files_point_editors_at_their_schema() -> None:
 
 def test_every_page_kind_is_documented() -> None:
     text = PAGES_DOC.read_text(encoding="utf-8")
-    for template in sorted((ROOT / "site_templates").glob("*.md.j2")):
-        assert f"`{template.name}`" in text, f"{template.name} is not described in {PAGES_DOC.name}"
-    for partial in sorted((ROOT / "site_templates" / "partials").glob("*.j2")):
+    rows = re.findall(r"^\| [^|]+ \| `([^`]+\.md\.j2)` \| `([^`]+)` \|", text, re.M)
+    assert rows, f"no page-kind table in {PAGES_DOC.name}"
+    assert sorted(rows) == sorted((kind.template, kind.path) for kind in PAGE_KINDS), "registry and table differ"
+    partials = sorted((ROOT / "site_templates" / "partials").glob("*.j2"))
+    assert partials
+    for partial in partials:
         assert f"`{partial.name}`" in text, f"{partial.name} is not described in {PAGES_DOC.name}"
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from playwright.sync_api import expect
 
-from browser import RESULT_LINKS, WCAG, origins_outside, recording_context, search, serve_folder
+from browsing import RESULT_LINKS, WCAG, origins_outside, recording_context, search, serve_folder
 from conftest import ROOT
-from generator.loader import load_model
+from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 MODEL = load_model(ROOT / "competencies")
@@ -223,7 +223,7 @@ def test_every_dialog_has_a_name(built_site: Path, page, site_url: str) -> None:
 
 
 def test_every_page_has_a_strict_content_security_policy(built_site: Path) -> None:
-    from generator.csp import inline_script_hashes
+    from generator.site.csp import inline_script_hashes
 
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import shutil
+import typing
 import uuid
 from pathlib import Path
 from typing import Any
@@ -16,16 +17,26 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, edit
-from generator import model as model_module
-from generator.exports import (
-    ATLAS_JSON, ATLAS_SCHEMA, ATLAS_SCHEMA_DICT, INDICATORS_CSV, NAMESPACE, PAIRS_CSV, build_exports, case_path,
-    csv_cell, model_from_json, model_to_json,
-)
-from generator.loader import load_model
-from generator.model import Model
-from generator.pages import build_pages
+from generator.compile.build import compile_site
+from generator.compile.exports import EXPORTS, NAMESPACE, csv_cell, model_from_json, model_to_json
+from generator.compile.model_schema import atlas_schema, def_name
+from generator.compile.urls import ATLAS_JSON, ATLAS_SCHEMA, INDICATORS_CSV, PAIRS_CSV
+from generator.compile.urls import case_package as case_path
+from generator.model import types as model_module
+from generator.model.types import Model
+from generator.pipeline import load_model
 
 REAL = ROOT / "competencies"
+
+
+def build_exports(model: Model) -> dict[str, str]:
+    """The export files the open-data page lists, as {path: text}."""
+    return {path: text for export in EXPORTS if export.on_open_data for path, text in export.files(model).items()}
+
+
+def build_pages(model: Model) -> dict[str, str]:
+    """Every generated file of the model."""
+    return compile_site(model).files
 PINNED_NAMESPACE = uuid.UUID("1043465a-40ae-471d-ad39-09b6583c9532")
 """The namespace every published identifier is derived from: changing it changes every identifier."""
 
@@ -478,7 +489,7 @@ def test_atlas_json_keeps_what_equality_would_miss(mini: Path) -> None:
 
 def test_atlas_json_validates_against_its_schema(real_exports: dict[str, str], mini: Path) -> None:
     schema = json.loads(real_exports[ATLAS_SCHEMA])
-    assert schema == ATLAS_SCHEMA_DICT
+    assert schema == atlas_schema(load_model(REAL))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for exports in (real_exports, build_exports(load_model(mini))):
@@ -495,23 +506,30 @@ def test_atlas_json_validates_against_its_schema(real_exports: dict[str, str], m
         assert list(validator.iter_errors(broken)), breakage
 
 
-def test_schema_describes_every_model_field() -> None:
-    defs = ATLAS_SCHEMA_DICT["$defs"]
-    names = {"Source": "source", "SourceDoc": "source_doc", "Framework": "framework", "Domain": "domain",
-             "KnowledgeArea": "knowledge_area", "Indicator": "indicator",
-             "CategoryKnowledgeArea": "category_knowledge_area", "CategoryDomain": "category_domain", "Note": "note",
-             "Category": "category", "RoleItem": "role_item", "Role": "role", "Term": "term",
-             "ExternalItem": "external_item", "ExternalFramework": "external_framework", "Pair": "pair",
-             "Crosswalk": "crosswalk", "Level": "level", "AssessmentSettings": "assessment", "Cover": "cover",
-             "Course": "course", "Program": "program"}
-    classes = {n for n, c in vars(model_module).items() if dataclasses.is_dataclass(c) and n != "Model"}
-    assert classes == set(names)
-    for cls_name, def_name in names.items():
-        fields = [f.name for f in dataclasses.fields(getattr(model_module, cls_name))]
-        assert list(defs[def_name]["properties"]) == fields == defs[def_name]["required"], cls_name
-        assert defs[def_name]["additionalProperties"] is False
+def test_schema_describes_every_model_field(mini: Path) -> None:
+    schema = atlas_schema(load_model(mini))
+    defs = schema["$defs"]
+
+    def reachable(cls: type, seen: set[type]) -> set[type]:
+        for hint in typing.get_type_hints(cls).values():
+            for inner in (hint, *typing.get_args(hint), *(a for arg in typing.get_args(hint) for a in typing.get_args(arg))):
+                if dataclasses.is_dataclass(inner) and inner not in seen:
+                    seen.add(inner)
+                    reachable(inner, seen)
+        return seen
+
+    classes = reachable(Model, set())
+    assert {c.__name__ for c in classes} >= {"Category", "Indicator", "Pair", "Program", "Vocabulary", "Relation"}
+    assert set(defs) == {def_name(c) for c in classes}
+    for cls in classes:
+        fields = [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+        entry = defs[def_name(cls)]
+        assert list(entry["properties"]) == fields == entry["required"], cls
+        assert entry["additionalProperties"] is False and entry["description"], cls
     model_fields = [f.name for f in dataclasses.fields(Model) if not f.name.startswith("_")]
-    assert ATLAS_SCHEMA_DICT["required"] == ["$schema", "format", "format_version", *model_fields]
+    assert schema["required"] == ["$schema", "format", "format_version", *model_fields]
+    assert defs["pair"]["properties"]["relation"] == {"enum": ["exact-match", "close-match", "broader", "narrower",
+                                                               "related", "no-equivalent"]}
 
 
 def test_model_from_json_rejects_other_data(mini: Path) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import search
-from generator.search import (SearchIndexError, excluded_from_search, index_site, search_button, with_search_body,
+from generator.site import search
+from generator.site.search import (SearchIndexError, excluded_from_search, index_site, search_button, with_search_body,
                               with_search_button)
 
 HEADER = ('<header class="md-header"><nav class="md-header__inner md-grid" aria-label="Header">'
