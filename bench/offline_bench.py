@@ -24,7 +24,7 @@ def main() -> None:
         target = Path(tmp) / "atlas.zip"
         for _ in range(RUNS):
             start = time.perf_counter()
-            build_offline(Project(ROOT), target)
+            build_offline(Project(ROOT).config_file, target)
             times.append(time.perf_counter() - start)
         with zipfile.ZipFile(target) as archive:
             entries = archive.infolist()

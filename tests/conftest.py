@@ -22,6 +22,13 @@ def mini(tmp_path: Path) -> Path:
     return data
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests in tests/browser/ and tests that need the whole site built are browser tests (left out of test-fast)."""
+    for item in items:
+        if "browser" in item.path.parts or "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace exactly one occurrence of old by new in a file, failing loudly if old is absent."""
     text = path.read_text(encoding="utf-8")

@@ -30,7 +30,9 @@ def test_every_file_kind_has_a_schema() -> None:
 @pytest.mark.parametrize("kind", sorted(set(SINGLE_FILES.values()) | set(FOLDER_KINDS.values())))
 def test_every_field_of_every_file_kind_is_documented(kind: str) -> None:
     part = section(DATA_DOC.read_text(encoding="utf-8"), kind)
-    missing = [path for path, _, _ in schema_fields(SCHEMAS, kind) if f"`{path}`" not in part]
+    fields = schema_fields(SCHEMAS, kind)
+    assert fields, f"the {kind} schema has no fields"
+    missing = [path for path, _, _ in fields if f"`{path}`" not in part]
     assert not missing, f"fields of {kind} missing from {DATA_DOC.name}: {missing}"
 
 
@@ -44,13 +46,16 @@ def test_every_field_of_the_assessment_files_is_documented(kind: str) -> None:
 
 
 def test_every_schema_field_has_a_description() -> None:
+    assert len(schema_kinds(SCHEMAS)) > 5
     for kind in schema_kinds(SCHEMAS):
         if kind != "common":
             assert all(desc for _, _, desc in schema_fields(SCHEMAS, kind)), kind
 
 
 def test_data_files_point_editors_at_their_schema() -> None:
-    for path in sorted([*(ROOT / "competencies").rglob("*.yml"), *(ROOT / "assessments").rglob("*.yml")]):
+    paths = sorted([*(ROOT / "competencies").rglob("*.yml"), *(ROOT / "assessments").rglob("*.yml")])
+    assert len(paths) > 10
+    for path in paths:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+\.schema\.json)", first)
         assert match, f"{path} does not start with a yaml-language-server schema comment"
