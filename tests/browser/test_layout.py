@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from browsing import page_kind_urls
+
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "atlas/", "atlas/categories/ecmhs/", "atlas/domains/", "atlas/domains/dss/",
-         "atlas/knowledge-areas/observation-listening/", "atlas/requirements/", "atlas/roles/eimhs/",
-         "atlas/glossary/", "atlas/about-data/", "atlas/self-assessment/", "atlas/self-assessment/ecmhs/",
-         "atlas/crosswalks/", "atlas/crosswalks/eimhs-role/", "atlas/compare/", "atlas/compare/imhs--ecmhs/",
-         "atlas/open-data/", "atlas/programs/", "atlas/programs/mapper/", "atlas/programs/example-state-university/",
-         "reference/data-files/"]
+PAGES = page_kind_urls()
 """One page of each kind, the interactive ones included."""
 
 BOUNDARIES = """() => {

@@ -49,7 +49,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini-programs", root / "assessments" / "programs")
     for name in ("mkdocs.yml", "site_templates", "generator"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))
+    shutil.copytree(ROOT / "docs", root / "docs")
     (root / "docs" / "index.md").write_text("# Test home\n\nSee [the categories](atlas/index.md).\n", encoding="utf-8")
     tainted = 0
     for path in sorted([*(root / "competencies").rglob("*.yml"), *(root / "assessments").rglob("*.yml")]):
@@ -80,7 +80,7 @@ def test_markup_in_names_is_escaped_in_titles_and_navigation(hostile_site: Path)
 
 
 def test_no_injected_script_runs_and_the_policy_refuses_one(hostile_site: Path, browser) -> None:
-    from browser import policy_refusals, serve_folder
+    from browsing import policy_refusals, serve_folder
 
     context = browser.new_context()
     page = context.new_page()

@@ -9,10 +9,8 @@ import pytest
 
 from playwright.sync_api import expect
 
-from browsing import RESULT_LINKS, WCAG, origins_outside, recording_context, search, serve_folder
+from browsing import RESULT_LINKS, page_kind_urls, WCAG, origins_outside, recording_context, search, serve_folder
 from conftest import ROOT
-from generator.compile.build import compile_site
-from generator.compile.registry import PAGE_KINDS
 from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
@@ -197,24 +195,7 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
     assert len(requests) > 9
 
 
-def page_url(path: str) -> str:
-    """The address of a Markdown page in the built site (directory URLs)."""
-    return path.removesuffix("index.md").removesuffix(".md").removesuffix("/") + "/" if path != "index.md" else ""
-
-
-def axe_pages() -> list[str]:
-    """The home page, a reference page, and the first page of every page kind of the registry."""
-    compiled = compile_site(MODEL)
-    first = {}
-    for path, template in compiled.kinds.items():
-        first.setdefault(template, path)
-    assert set(first) == {kind.template for kind in PAGE_KINDS}
-    fullest = ["atlas/categories/ecmhs/", "atlas/domains/dss/", "atlas/knowledge-areas/observation-listening/",
-               "atlas/compare/imhs--ecmhs/"]  # pages with the most content of their kind
-    return ["", "reference/data-files/", *(page_url(first[kind.template]) for kind in PAGE_KINDS), *fullest]
-
-
-@pytest.mark.parametrize("path", axe_pages())
+@pytest.mark.parametrize("path", page_kind_urls())
 def test_no_accessibility_violations_on_each_page_kind(page, site_url: str, path: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
