@@ -122,7 +122,7 @@ def test_two_course_map_csv_import_and_yaml_export(page, site_url: str, tmp_path
     for ka, cells in shown["matrix"].items():
         row = python_rows[ka]
         assert cells[:-3] == [c or "" for c in row.cells], ka
-        assert cells[-3:] == [str(row.reached), MODEL.vocabulary.level_labels()[row.highest] if row.highest else "not reached",
+        assert cells[-3:] == [str(row.reached), model.vocabulary.level_labels()[row.highest] if row.highest else "not reached",
                               f"{row.hours:g}" if row.hours else ""], ka
 
 
