@@ -8,7 +8,7 @@ import {
   emptyRating, mergeCompanions, noteItem, parseRaterFile, planCandidates, rateItem, raterFileText, raterList,
   raterReadiness, readCompanion, readDraft, removeRater, rowShown, setPlanField, setRatingField,
 } from "../../../docs/assets/js/assessment/raters.mjs";
-import { ratersMarkdown, ruleSentences } from "../../../docs/assets/js/assessment/raters-report.mjs";
+import { ratersMarkdown, readinessSentences, ruleSentences } from "../../../docs/assets/js/assessment/raters-report.mjs";
 import { setRating } from "../../../docs/assets/js/assessment/state.mjs";
 import { DATE, IDS, data, deepFreeze, sampleState } from "./fixture.mjs";
 
@@ -177,5 +177,23 @@ describe("exports and saving", () => {
     const theirs = removeRater(setPlanField(base, IDS.e1, "goal", "Theirs", ruled), "rater-1");
     const merged = mergeCompanions(base, mine, theirs).value;
     assert.deepEqual([Object.keys(merged.raters), Object.keys(merged.learning_plan)], [[], [IDS.p1, IDS.e1]]);
+  });
+});
+
+describe("what the page saved or exported loads again", () => {
+  test("an export with more rater files than a changed dataset's count still imports; adding one more is refused", () => {
+    let companion = emptyCompanion(ruled);
+    for (const role of ["supervisor", "colleague", "other"]) companion = take(companion, ratingBy(role, { [IDS.p1]: 1 }));
+    const fewer = deepFreeze({ ...ruled, reference_ratings: { ...ruled.reference_ratings, count: { value: 2, source: SOURCE } } });
+    const back = parseImport(toJSON(ruled, sampleState(), DATE, companion), fewer);
+    assert.equal(back.ok, true, back.error);
+    assert.equal(raterList(back.companion).length, 3);
+    assert.deepEqual(readCompanion(companionText(companion), fewer), companion);
+    assert.match(parseRaterFile(fileOf(ratingBy("reflective-supervisor", { [IDS.p1]: 2 })), fewer, companion).error, /remove one first/);
+  });
+
+  test("a rating dated ahead says so instead of a negative age", () => {
+    const ahead = ratingBy("supervisor", { [IDS.p1]: 1 }, "2026-11-30");
+    assert.match(readinessSentences(ruled, ahead, DATE)[1], /^Dated 7 days ahead \(2026-11-30\); valid until 2027-11-30\./);
   });
 });

@@ -39,9 +39,10 @@ export function readinessSentences(data, rater, today) {
   const neiText = r.neiRule
     ? `${nei}: ${r.neiRule.counts ? `fewer than ${r.neiRule.limit}, so the rating would count` : `${r.neiRule.limit} or more, so the rating would not count`}.`
     : `${nei} (no rule in the data).`;
+  const when = r.days >= 0 ? `Rated ${r.days} days ago` : `Dated ${-r.days} days ahead (${rater.rated_on})`;
   const ageText = r.age
-    ? (r.age.valid ? `Rated ${r.days} days ago; valid until ${r.age.until}.` : `Rated ${r.days} days ago; no longer valid since ${r.age.until}.`)
-    : `Rated ${r.days} days ago (no validity rule in the data).`;
+    ? (r.age.valid ? `${when}; valid until ${r.age.until}.` : `${when}; no longer valid since ${r.age.until}.`)
+    : `${when} (no validity rule in the data).`;
   return [neiText, ageText];
 }
 

@@ -371,12 +371,12 @@ function readPlan(raw, data) {
 }
 
 /** The rater files and plan of a parsed JSON export or companion ({raters: [files] or {id: file}, learning_plan}),
- *  validated: a companion; throws RaterError with a sentence. */
+ *  validated: a companion; throws RaterError with a sentence. The count of reference ratings limits only adding a
+ *  file (parseRaterFile), so that what the page saved or exported loads again even after the data changes. */
 function companionOrFail(raters, plan, data) {
   if (raters !== undefined && !Array.isArray(raters) && !isObject(raters)) fail('"raters" must be a list of rater files.');
   let companion = emptyCompanion(data);
   const files = Array.isArray(raters) ? raters.map((file) => [null, file]) : entriesOf(raters);
-  if (files.length > maxRaters(data)) fail(`it holds ${files.length} rater files; this comparison takes at most ${maxRaters(data)}.`);
   for (const [index, [id, file]] of files.entries()) {
     if (id !== null && !RATER_ID.test(id)) fail(`it has an invalid rater id "${shorten(id)}".`);
     let rater;

@@ -9,6 +9,7 @@ import { nextUnrated, progress } from "./report.mjs";
 import { renderRemoved, renderReport } from "./report-view.mjs";
 import { RequirementsView } from "./requirements-view.mjs";
 import { RatersView } from "./raters-view.mjs";
+import { hasCompanion } from "./raters.mjs";
 import { openSaved } from "./saved.mjs";
 import { emptyState } from "./state.mjs";
 
@@ -185,15 +186,14 @@ class AssessmentApp extends SavedWorkPage {
       this.say(`Import refused: ${result.error} Your answers are unchanged.`);
       return;
     }
-    const hasAnswers = Object.keys(this.state.answers || {}).length || Object.keys(this.state.requirements || {}).length;
+    const hasAnswers = Object.keys(this.state.answers || {}).length || Object.keys(this.state.requirements || {}).length
+      || (hasCompanion(result.companion) && hasCompanion(this.raters.companion));
     if (hasAnswers && !window.confirm("Replace your current answers for this category with the imported ones?")) {
       this.say("Import cancelled. Your answers are unchanged.");
       return;
     }
     this.state = result.state;
-    if (Object.keys(result.companion.raters).length || Object.keys(result.companion.learning_plan).length) {
-      this.raters.takeImport(result.companion);
-    }
+    if (hasCompanion(result.companion)) this.raters.takeImport(result.companion);
     this.storageWarning.hidden = this.document.slot.write(toJSON(this.data, this.state, new Date())) && this.texts.available;
     this.rebuild();
     const removed = result.removed.length ? ` ${result.removed.length} answer(s) refer to items no longer in the data; ` +
