@@ -23,21 +23,25 @@ FOLDER_KINDS = {"categories": "category", "roles": "role", "official-text": "off
                 "frameworks": "framework-items", "crosswalks": "crosswalk"}
 """Sub-folders holding one item per file, and their schema kind."""
 
+ITEM_KINDS = frozenset({"category", "role", "framework-items"})
+"""The kinds whose files claim item ids (indicators, role duties and skills, other frameworks' items)."""
+
 
 def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
     """Read and validate every data file in data_dir (and the scale in assessments_dir); raise DataErrors on problems.
 
-    assessments_dir defaults to the assessments/ folder beside data_dir; without a scale file there the model
-    has no self-assessment settings and no self-assessment pages are generated.
+    assessments_dir defaults to the assessments/ folder beside data_dir; without that folder the model has no
+    self-assessment settings and no self-assessment pages are generated (with it, scale.yml is required).
+    Every check runs that the readable files allow, so one run reports all errors; only checks that depend on
+    a file that could not be read or failed its schema are skipped.
     """
     errors: list[DataError] = []
-    docs = _read_all(data_dir, errors)
+    broken: set[str] = set()
+    docs = _read_all(data_dir, errors, broken)
     assessments = assessments_dir or data_dir.parent / "assessments"
     settings = _read_settings(assessments, errors)
     program_docs = _read_programs(assessments, errors)
-    if errors:
-        raise DataErrors(errors)
-    checker = _ReferenceChecker(docs, errors)
+    checker = _ReferenceChecker(docs, errors, broken)
     model = checker.build()
     if settings is not None:
         targets = [(doc, doc.data.get("assessment_target")) for doc in docs["category"]]
@@ -45,6 +49,9 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
         for doc, target in targets:
             if target is not None and target > top:
                 errors.append(doc.error(("assessment_target",), f"{target} is above the top level of the scale ({top})"))
+    if model is None:  # some file is broken: the program maps, which refer into the whole model, wait for a fix
+        raise DataErrors(errors)
+    if settings is not None:
         model = replace(model, assessment=settings)
     if program_docs:
         from generator.coverage import program_errors
@@ -88,9 +95,12 @@ def _program(doc: YamlDocument) -> Program:
 
 
 def _read_settings(assessments_dir: Path, errors: list[DataError]) -> AssessmentSettings | None:
-    """Read and check assessments/scale.yml, if the folder has one."""
+    """Read and check assessments/scale.yml; without an assessments/ folder there are no settings."""
     path = assessments_dir / "scale.yml"
     if not path.is_file():
+        if assessments_dir.is_dir():
+            errors.append(DataError(path, 1, 1, (), "required self-assessment scale file is missing (the "
+                                                    f"{assessments_dir.name}/ folder exists)"))
         return None
     doc = read_yaml(path, errors)
     if doc is None:
@@ -117,13 +127,17 @@ def _read_settings(assessments_dir: Path, errors: list[DataError]) -> Assessment
         raw["limits"]["note_chars"], raw["storage_key"], raw["privacy_statement"])
 
 
-def _read_all(data_dir: Path, errors: list[DataError]) -> dict[str, list[YamlDocument]]:
-    """Read each data file, check it against its schema, and group the readable ones by kind."""
+def _read_all(data_dir: Path, errors: list[DataError], broken: set[str]) -> dict[str, list[YamlDocument]]:
+    """Read each data file, check it against its schema, and group the readable ones by kind.
+
+    Adds to broken every kind with a file that is missing, unreadable or fails its schema.
+    """
     schema_dir = data_dir / "schemas"
+    found: dict[str, list[YamlDocument]] = {kind: [] for kind in [*SINGLE_FILES.values(), *FOLDER_KINDS.values()]}
     if not data_dir.is_dir():
         errors.append(DataError(data_dir, 1, 1, (), "data folder not found"))
-        return {}
-    found: dict[str, list[YamlDocument]] = {kind: [] for kind in [*SINGLE_FILES.values(), *FOLDER_KINDS.values()]}
+        broken.update(found)
+        return found
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml")):
         kind = _kind_of(data_dir, path)
         if kind is None:
@@ -131,17 +145,19 @@ def _read_all(data_dir: Path, errors: list[DataError]) -> dict[str, list[YamlDoc
                                     + ", ".join([*SINGLE_FILES, *(f"{d}/*.yml" for d in FOLDER_KINDS)])))
             continue
         doc = read_yaml(path, errors)
-        if doc is None:
-            continue
-        schema_errors = check_schema(doc, kind, schema_dir)
+        schema_errors = [] if doc is None else check_schema(doc, kind, schema_dir)
         errors.extend(schema_errors)
-        if not schema_errors:
+        if doc is None or schema_errors:
+            broken.add(kind)
+        else:
             found[kind].append(doc)
     for name, kind in SINGLE_FILES.items():
         if not (data_dir / name).is_file():
             errors.append(DataError(data_dir / name, 1, 1, (), f"required {kind} file is missing"))
+            broken.add(kind)
     if not any((data_dir / "categories").glob("*.yml")):
         errors.append(DataError(data_dir / "categories", 1, 1, (), "no category files found"))
+        broken.add("category")
     return found
 
 
@@ -168,35 +184,49 @@ def _source(raw: dict[str, Any]) -> Source:
 
 
 class _ReferenceChecker:
-    """Checks ids and references across files while building the model."""
+    """Checks ids and references across files while building the model.
 
-    def __init__(self, docs: dict[str, list[YamlDocument]], errors: list[DataError]) -> None:
-        """Keep the schema-valid documents and the shared error list."""
+    A reference into a kind listed in broken (a file of it is missing or failed its schema) is not checked:
+    its target may be in the broken file, so "unknown" would be a guess.
+    """
+
+    def __init__(self, docs: dict[str, list[YamlDocument]], errors: list[DataError],
+                 broken: set[str] | None = None) -> None:
+        """Keep the schema-valid documents, the shared error list and the kinds with broken files."""
         self.docs = docs
         self.errors = errors
+        self.broken = broken or set()
         self.source_ids: set[str] = set()
         self.item_ids: dict[str, tuple[YamlDocument, YamlPath]] = {}
 
-    def build(self) -> Model:
-        """Check every reference and return the model (only meaningful when no errors were added)."""
-        framework = self._framework(self.docs["framework"][0])
-        domains = self._domains(self.docs["domains"][0])
+    def _known(self, *kinds: str) -> bool:
+        """True when every file of these kinds was read and passed its schema, so references into them can be checked."""
+        return not self.broken.intersection(kinds)
+
+    def build(self) -> Model | None:
+        """Check every reference the valid files allow; return the model, or None when a kind has broken files."""
+        framework = self._framework(self.docs["framework"][0]) if self.docs["framework"] else None
+        domains = self._domains(self.docs["domains"][0]) if self.docs["domains"] else []
         domain_ids = {d.id for d in domains}
-        kas = self._knowledge_areas(self.docs["knowledge-areas"][0], domain_ids)
+        kas = (self._knowledge_areas(self.docs["knowledge-areas"][0], domain_ids)
+               if self.docs["knowledge-areas"] else [])
         ka_domain = {k.id: k.domain for k in kas}
         categories = [self._category(doc, domain_ids, ka_domain) for doc in self.docs["category"]]
         category_ids = {c.id for c in categories}
         for doc, category in zip(self.docs["category"], categories):
-            if category.counterpart and category.counterpart not in category_ids:
+            if category.counterpart and category.counterpart not in category_ids and self._known("category"):
                 self.errors.append(doc.error(("counterpart",), f"unknown category '{category.counterpart}'"))
         roles = [self._role(doc) for doc in self.docs["role"]]
-        terms = self._terms(self.docs["glossary"][0])
+        terms = self._terms(self.docs["glossary"][0]) if self.docs["glossary"] else []
         licences = self._apply_official_text(categories)
-        framework = Framework(**{**framework.__dict__, "official_licences": tuple(licences)})
+        if framework is not None:
+            framework = Framework(**{**framework.__dict__, "official_licences": tuple(licences)})
         ordered = sorted(categories, key=_category_order)
         externals = [self._external(doc) for doc in self.docs["framework-items"]]
         parents = _parents(categories, kas)
         crosswalks = [self._crosswalk(doc, parents, {d.id for d in domains}) for doc in self.docs["crosswalk"]]
+        if framework is None or self.broken:
+            return None
         return Model(framework, tuple(domains), tuple(kas), tuple(ordered), tuple(roles), tuple(terms),
                      tuple(externals), tuple(sorted(crosswalks, key=lambda c: c.id)))
 
@@ -249,12 +279,12 @@ class _ReferenceChecker:
                          tuple(pairs))
 
     def _ref_exists(self, ref: str, domain_ids: set[str]) -> bool:
-        """True when a crosswalk reference names a known item, knowledge area or domain."""
+        """True when a crosswalk reference names a known item, knowledge area or domain (or one that cannot be checked)."""
         if ref.startswith("ka:"):
-            return f"ka:{ref[3:]}" in self.item_ids
+            return f"ka:{ref[3:]}" in self.item_ids or not self._known("knowledge-areas")
         if ref.startswith("domain:"):
-            return ref[7:] in domain_ids
-        return f"item:{ref}" in self.item_ids
+            return ref[7:] in domain_ids or not self._known("domains")
+        return f"item:{ref}" in self.item_ids or not self._known(*ITEM_KINDS)
 
     def _framework(self, doc: YamlDocument) -> Framework:
         """Build the framework and remember its source ids."""
@@ -271,6 +301,8 @@ class _ReferenceChecker:
 
     def _check_sources(self, doc: YamlDocument, node: Any, ypath: YamlPath = ()) -> None:
         """Report every source.doc under node that names an undeclared source."""
+        if not self._known("framework"):
+            return
         if isinstance(node, dict):
             src = node.get("source")
             if isinstance(src, dict) and src.get("doc") not in self.source_ids:
@@ -308,7 +340,7 @@ class _ReferenceChecker:
         out = []
         for i, k in enumerate(doc.data["knowledge_areas"]):
             self._claim_id(doc, ("knowledge_areas", i, "id"), k["id"], "ka")
-            if k["domain"] not in domain_ids:
+            if k["domain"] not in domain_ids and self._known("domains"):
                 self.errors.append(doc.error(("knowledge_areas", i, "domain"), f"unknown domain '{k['domain']}'"))
             out.append(KnowledgeArea(k["id"], k["name"], k["domain"], k["summary"], _source(k["source"]),
                                      k.get("note")))
@@ -325,7 +357,7 @@ class _ReferenceChecker:
         seen_kas: set[str] = set()
         for di, d in enumerate(raw["domains"]):
             dpath: YamlPath = ("domains", di)
-            if d["domain"] not in domain_ids:
+            if d["domain"] not in domain_ids and self._known("domains"):
                 self.errors.append(doc.error(dpath + ("domain",), f"unknown domain '{d['domain']}'"))
             elif d["domain"] in seen_domains:
                 self.errors.append(doc.error(dpath + ("domain",), f"domain '{d['domain']}' is listed twice"))
@@ -346,7 +378,9 @@ class _ReferenceChecker:
                      ka_domain: dict[str, str], seen: set[str]) -> CategoryKnowledgeArea:
         """Build one knowledge area of a category with its indicators."""
         ka = raw["ka"]
-        if ka not in ka_domain:
+        if not self._known("knowledge-areas"):
+            pass
+        elif ka not in ka_domain:
             self.errors.append(doc.error(kpath + ("ka",), f"unknown knowledge area '{ka}'"))
         elif ka_domain[ka] != domain_id:
             self.errors.append(doc.error(kpath + ("ka",), f"knowledge area '{ka}' belongs to domain "
@@ -398,7 +432,7 @@ class _ReferenceChecker:
         for doc in self.docs["official-text"]:
             licences.append(doc.data["licence"])
             for item_id, text in doc.data["texts"].items():
-                if f"item:{item_id}" not in self.item_ids:
+                if f"item:{item_id}" not in self.item_ids and self._known(*ITEM_KINDS):
                     self.errors.append(doc.error(("texts", item_id), f"unknown indicator id '{item_id}'"))
                 texts[item_id] = text.strip()
         if not texts:

@@ -140,7 +140,7 @@ def test_a_nul_byte_is_reported_where_it_stands(project: Path) -> None:
 def test_a_schema_error_does_not_hide_a_reference_error_in_another_file(project: Path) -> None:
     edit(project / ALPHA, "track: early-childhood", "track: toddlers")
     edit(project / "competencies" / "glossary.yml", "see_also: [endorsement]", "see_also: [licence]")
-    edit(project / "competencies" / "categories" / "beta.yml", "- ka: curiosity", "- ka: wonder")
+    edit(project / "competencies" / "categories" / "beta.yml", "- ka: pregnancy", "- ka: wonder")
     errors = refusal(project, "validate")
     assert len(errors) == 3, errors
     assert errors[0].startswith(f"{ALPHA}:") and "'toddlers' is not one of" in errors[0]
