@@ -7,10 +7,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import DataErrors
 from generator.loader import load_model
 from generator.model import Model
 from generator.output import replace_tree, swap_in
 from generator.pages import GENERATED_DIR, build_pages
+from generator.render import template_error
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,13 @@ def generate(project: Project) -> tuple[Model, dict[str, str], bool]:
     """Validate the data and write the generated pages; return the model, the pages and whether files changed."""
     model = load_model(project.data_dir)
     overrides = project.templates_dir if project.templates_dir.is_dir() else None
-    pages = build_pages(model, overrides)
+    try:
+        pages = build_pages(model, overrides)
+    except Exception as exc:  # a broken template (an override, usually) is named with its line, not traced
+        error = template_error(exc, overrides)
+        if error is None:
+            raise
+        raise DataErrors([error]) from None
     prefix = GENERATED_DIR + "/"
     changed = replace_tree(project.docs_dir / GENERATED_DIR,
                            {path.removeprefix(prefix): text for path, text in pages.items()})

@@ -99,7 +99,8 @@ def test_a_value_nested_600_levels_deep_is_refused(project: Path, style: str) ->
 @pytest.mark.parametrize("body, line, message", [
     ("# {{ page }}\n\nHello {{ nosuch }}.\n", 3, "'nosuch' is undefined"),
     ("# Title\n\n{% if %}\n", 3, "Expected an expression"),
-    ("# Title\n\n\n{% for x in model.categories %}\n{{ x.name }}\n", 6, "Unexpected end of template"),
+    ("# Title\n\n\n{% for x in model.categories %}\n{{ x.name }}\n", 5, "Unexpected end of template"),
+    ("# Title\n{{ (model.categories | length) // 0 }}\n", 2, "ZeroDivisionError"),
 ])
 def test_a_broken_template_override_names_the_template_and_line(project: Path, body: str, line: int,
                                                                 message: str) -> None:
