@@ -9,6 +9,8 @@ from pathlib import Path
 
 from generator.errors import DataErrors
 from generator.loader import load_model
+from generator.output import kept_on_failure
+from generator.pages import GENERATED_DIR
 from generator.project import build_site, find_project, generate
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -64,9 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             _, pages, changed = generate(project)
             print(f"generated {len(pages)} pages in docs/atlas/" + ("" if changed else " (unchanged)"))
         elif args.command == "build":
-            generate(project)
             site = args.site_dir or project.root / "site"
-            build_site(project, site)
+            with kept_on_failure(project.docs_dir / GENERATED_DIR):  # a failed build leaves the earlier pages
+                generate(project)
+                build_site(project, site)
             print(f"built {site}")
         elif args.command == "offline":
             from generator.offline import OfflineBuildError, build_offline

@@ -23,6 +23,8 @@ import zipfile
 from pathlib import Path
 
 from generator.csp import hash_source
+from generator.output import kept_on_failure
+from generator.pages import GENERATED_DIR
 from generator.project import Project, generate
 
 BUNDLE_SCRIPT = "assets/js/atlas.offline.js"
@@ -163,7 +165,8 @@ def build_offline(project: Project, zip_path: Path) -> Path:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=zip_path.parent) as tmp:
         site = Path(tmp) / "site"
-        build_offline_site(project, site)
+        with kept_on_failure(project.docs_dir / GENERATED_DIR):  # a failed build leaves the earlier pages
+            build_offline_site(project, site)
         (site / "README.txt").write_text(README, encoding="utf-8")
         partial = Path(tmp) / zip_path.name
         zip_folder(site, partial)

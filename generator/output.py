@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -48,3 +50,34 @@ def swap_in(fresh: Path, target: Path) -> None:
         target.rename(old)
     fresh.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def kept_on_failure(folder: Path) -> Iterator[None]:
+    """Run the block; if it fails, put folder back byte for byte as it was before (or remove it if it was absent)."""
+    earlier = _file_bytes(folder)
+    try:
+        yield
+    except BaseException:
+        if _file_bytes(folder) != earlier:
+            _restore(folder, earlier)
+        raise
+
+
+def _file_bytes(folder: Path) -> dict[str, bytes] | None:
+    """Every file under folder with its bytes, or None when folder does not exist."""
+    if not folder.is_dir():
+        return None
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _restore(folder: Path, files: dict[str, bytes] | None) -> None:
+    """Make folder hold exactly files (written beside it, then swapped in); remove folder when files is None."""
+    if files is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}-old-", dir=folder.parent))
+    for rel, data in files.items():
+        (fresh / rel).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / rel).write_bytes(data)
+    swap_in(fresh, folder)
