@@ -95,8 +95,9 @@ def _slug(text: str) -> str:
 
 
 def json_for_html(data: Any) -> str:
-    """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear; NaN and
+    infinities, which are not JSON, raise ValueError)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
