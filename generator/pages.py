@@ -274,9 +274,27 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         },
         "domains": [{"id": d.id, "name": _domain_title(category, d.id) or d.name} for d in model.domains if d.id in used],
         "items": items,
+        "not_entered": not_entered(model, category, unit),
         "requirements": tracked_requirements(category),
         "exact_matches": exact_matches(model),
     }
+
+
+def not_entered(model: Model, category: Category, unit: str) -> dict[str, list[Any]]:
+    """What the self-assessment cannot ask yet: the framework's domains with no items for the category, and (when
+    rating indicators) the knowledge areas it lists without their indicators."""
+    areas = []
+    listed = set()
+    for d in category.domains:
+        for k in d.knowledge_areas or ():
+            if unit == "knowledge-area" or k.indicators:
+                listed.add(d.domain)
+            elif k.indicators is None:
+                listed.add(d.domain)
+                areas.append({"domain_name": _domain_title(category, d.domain) or model.domain(d.domain).name,
+                              "name": k.title or model.knowledge_area(k.ka).name})
+    domains = [_domain_title(category, d.id) or d.name for d in model.domains if d.id not in listed]
+    return {"domains": domains, "knowledge_areas": areas}
 
 
 def _domain_title(category: Category, domain_id: str) -> str:
