@@ -149,6 +149,9 @@ class AssessmentApp extends SavedWorkPage {
       const startOver = this.button("Start over", () => this.startOver());
       parts.push(el("p", {}, "You can still keep track of the requirements below; they are saved in this browser."),
         this.requirements.section(), el("p", { class: "atlas-actions" }, startOver));
+    } else {
+      parts.push(el("p", {}, "Its requirements are not yet entered in the Atlas either; the category page says what " +
+        "is known about it."));
     }
     this.root.append(...parts);
     this.ready = Promise.resolve(true);
