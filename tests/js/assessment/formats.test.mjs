@@ -22,7 +22,7 @@ describe("serializers", () => {
     const md = toMarkdown(data, setRequirement(sampleState(), "rsc", { hours: 33 }, data), DATE);
     assert.match(md, /^# Self-assessment: Early Childhood Mental Health Specialist \(ECMHS\), 2026-11-23\n/);
     assert.ok(md.includes("\nMade in the browser with the IECMH Competency Atlas; nothing was sent anywhere.\n"));
-    assert.ok(md.includes("| Domain | Rated | At target | Below target | Not enough information | Total | At target |"));
+    assert.ok(md.includes("| Domain | Rated | At target | Below target | Not enough information | Total | Share at target |"));
     assert.ok(md.includes("| Theoretical Foundations | 3 | 1 | 1 | 1 | 3 | 33% |"));
     assert.ok(md.includes("| Law, Regulation and Agency Policy | 1 | 0 | 1 | 0 | 2 | 0% |"));
     assert.ok(md.includes("- **Reflective supervision/consultation**: 17 more hours of reflective supervision/consultation (33 of 50 hours)"));

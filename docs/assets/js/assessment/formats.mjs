@@ -49,7 +49,7 @@ function mdItem(data, entry) {
 
 function mdReadiness(report) {
   const rows = report.readiness.map((r) => `| ${mdText(r.name)} | ${r.rated} | ${r.atTarget} | ${r.belowTarget} | ${r.nei} | ${r.total} | ${r.percent}% |`);
-  return ["| Domain | Rated | At target | Below target | Not enough information | Total | At target |",
+  return ["| Domain | Rated | At target | Below target | Not enough information | Total | Share at target |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n");
 }
 

@@ -76,6 +76,7 @@ export function entered(data) {
   const missing = data.not_entered ?? {};
   const domains = missing.domains ?? [];
   const areas = missing.knowledge_areas ?? [];
+  const partial = missing.partial_domains ?? [];
   const items = data.items.length;
   const withItems = new Set(data.items.map((item) => item.domain)).size;
   const sentences = [];
@@ -92,10 +93,13 @@ export function entered(data) {
     sentences.push(`Not yet entered: the indicators of ${areas.length} ${areas.length === 1 ? "knowledge area" : "knowledge areas"}: ` +
       `${parts.join("; ")}.`);
   }
+  if (items > 0 && partial.length) {
+    sentences.push(`In ${listWords(partial)} only some knowledge areas are entered; the others are not yet entered.`);
+  }
   if (items > 0 && domains.length) {
     sentences.push(`Not yet entered at all: ${listWords(domains)}.`);
   }
-  const complete = items > 0 && !domains.length && !areas.length;
+  const complete = items > 0 && !domains.length && !areas.length && !partial.length;
   if (items > 0 && !complete) {
     sentences.push(`What is not entered is not rated and does not count in your progress or the gap report; it is ` +
       `missing data, not a low score.`);
