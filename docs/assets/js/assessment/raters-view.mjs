@@ -219,10 +219,10 @@ export class RatersView {
   comparisonPart(raters) {
     const counts = comparison(this.data, this.app.state, raters);
     this.filterLabels = {};
-    const filters = el("fieldset", { class: "atlas-filters" }, el("legend", { text: "Show" }),
+    const filters = el("fieldset", { class: "atlas-rater-filters" }, el("legend", { text: "Show" }),
       FILTERS.map((f) => {
-        const id = `atlas-filter-${f.id}`;
-        const radio = el("input", { type: "radio", name: "atlas-filter", id, value: f.id });
+        const id = `atlas-rater-filter-${f.id}`;
+        const radio = el("input", { type: "radio", name: "atlas-rater-filter", id, value: f.id });
         radio.checked = this.filter === f.id;
         radio.addEventListener("change", () => this.setFilter(f.id));
         this.filterLabels[f.id] = el("label", { for: id });
