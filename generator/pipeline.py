@@ -8,6 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.compile.build import CompiledSite, compile_site
+from generator.compile.exports.case_dates import read_ledger
+from generator.compile.exports.common import public_site_url
+from generator.compile.kinds import Publication
 from generator.errors import DataError, DataErrors
 from generator.load.files import read_documents
 from generator.load.ids import index_documents
@@ -33,8 +36,13 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
     return build_model(documents)                                                                      # 2. model
 
 
-def run(data_dir: Path, assessments_dir: Path | None = None, templates: Path | None = None
-        ) -> tuple[Model, CompiledSite]:
-    """The model of the data and every file of the site compiled from it."""
+def run(data_dir: Path, assessments_dir: Path | None = None, templates: Path | None = None,
+        site_url: str | None = None) -> tuple[Model, CompiledSite]:
+    """The model of the data and every file of the site compiled from it; exported URIs are built from site_url
+    when it is a public address (see public_site_url)."""
     model = load_model(data_dir, assessments_dir)
-    return model, compile_site(model, templates)                                                       # 3. compile
+    ledger, errors = read_ledger(data_dir)
+    if errors:
+        raise DataErrors(errors)
+    publication = Publication(public_site_url(site_url), ledger)
+    return model, compile_site(model, templates, publication)                                          # 3. compile
