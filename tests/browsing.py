@@ -132,3 +132,26 @@ def origins_outside(requests: list[str], site_url: str) -> set[str]:
 
     local = urlsplit(site_url).netloc
     return {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} - {local}
+
+
+def page_url(path: str) -> str:
+    """The address of a generated Markdown page in the built site (directory URLs), relative to the site."""
+    return "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md").removesuffix("/") + "/"
+
+
+def page_kind_urls() -> list[str]:
+    """The home page, a reference page, the first page of every page kind of the registry in the real dataset,
+    and the pages with the most content of their kind."""
+    from conftest import ROOT
+    from generator.compile.build import compile_site
+    from generator.compile.registry import PAGE_KINDS
+    from generator.pipeline import load_model
+
+    compiled = compile_site(load_model(ROOT / "competencies"))
+    first: dict[str, str] = {}
+    for path, template in compiled.kinds.items():
+        first.setdefault(template, path)
+    assert set(first) == {kind.template for kind in PAGE_KINDS}
+    fullest = ["atlas/categories/ecmhs/", "atlas/domains/dss/", "atlas/knowledge-areas/observation-listening/",
+               "atlas/compare/imhs--ecmhs/"]
+    return ["", "reference/data-files/", *(page_url(first[kind.template]) for kind in PAGE_KINDS), *fullest]

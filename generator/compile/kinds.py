@@ -27,7 +27,6 @@ class PageKind:
     name: str
     template: str
     path: str
-    description: str
     pages: Callable[[Model], list[Page]]
     section: str | None
     """The navigation section that lists its pages (None: reached from other pages only)."""

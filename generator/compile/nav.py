@@ -24,7 +24,7 @@ def build_nav(model: Model, made: list[tuple[PageKind, list[Page]]]) -> list[Nav
         entries = [entry for kind, pages in made if kind.section == section and pages
                    for entry in kind.nav(model, pages)]
         entries += HAND_WRITTEN.get(section, [])
-        if entries == [{section: entries[0].get(section)}] and isinstance(entries[0].get(section), str):
+        if len(entries) == 1 and isinstance(entries[0].get(section), str):
             nav.append(entries[0])  # a section of one page of the same name is that page
         elif entries:
             nav.append({section: entries})

@@ -8,22 +8,25 @@ through `watch:` in mkdocs.yml) is one rebuild and one reload of the browser.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import markupsafe
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, StructureItem
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, is_error_template
 
 from generator.compile.build import CompiledSite
 from generator.errors import DataErrors
 from generator.pipeline import run
-from generator.site.csp import inline_script_hashes, policy, with_csp_meta
+from generator.site.csp import policy, shipped_script_hashes, theme_snippets, with_csp_meta
 from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT
 from generator.site.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site,
                                    with_search_body, with_search_button)
@@ -51,6 +54,13 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 def name_search_dialog(html: str) -> str:
     """Give the theme's search dialog an accessible name."""
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+
+
+def _nav_items(items: list[StructureItem]) -> Iterator[StructureItem]:
+    """Every item of a navigation tree, sections and their children included."""
+    for item in items:
+        yield item
+        yield from _nav_items(getattr(item, "children", None) or [])
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -93,6 +103,21 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Make every navigation title text: the theme writes titles into pages as HTML, and names come from the data.
+
+        Titles become escaped Markup, so the theme prints them as text and its own `| e` does not escape them twice."""
+        for item in _nav_items(nav.items):
+            if isinstance(item.title, str):
+                item.title = markupsafe.escape(item.title)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Make the page's front-matter title text (the theme writes it into <title> and the header as HTML)."""
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = markupsafe.escape(page.meta["title"])
+        return markdown
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Start collecting the inline-script hashes of this build."""
         self.hashes.clear()
@@ -102,11 +127,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         search because Pagefind cannot run from file://."""
         return not self.config.offline
 
-    def with_policy(self, html: str) -> str:
-        """Name the theme's search dialog, note the page's inline scripts and add the CSP meta tag (not when serving)."""
+    def page_policy_hashes(self, config: MkDocsConfig, base_url: str) -> list[str]:
+        """The inline scripts the theme ships, as rendered on a page with this base URL (noted for the header file)."""
+        hashes = shipped_script_hashes(theme_snippets(tuple(config.theme.dirs)), base_url, config.extra.get("scope"))
+        self.hashes.update(hashes)
+        return hashes
+
+    def with_policy(self, html: str, config: MkDocsConfig, base_url: str) -> str:
+        """Name the theme's search dialog and add the CSP meta tag (not when serving): only the theme's own inline
+        scripts for this page's base URL are allowed, never what the page happens to contain."""
         html = name_search_dialog(html)
-        self.hashes.update(inline_script_hashes(html))
-        return html if self.serving else with_csp_meta(html, wasm=self.uses_pagefind())
+        hashes = self.page_policy_hashes(config, base_url)
+        return html if self.serving else with_csp_meta(html, hashes, wasm=self.uses_pagefind())
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add the search button and mark what Pagefind indexes, then the policy."""
@@ -114,16 +146,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
             if not excluded_from_search(page.meta):
                 output = with_search_body(output)
-        return self.with_policy(output)
+        return self.with_policy(output, config, get_relative_url(".", page.url))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Give theme-rendered HTML pages (the 404 page) the search button and the same policy."""
         if not template_name.endswith(".html"):
             return output_content
-        if self.uses_pagefind():  # the 404 page answers at any address, so it links to the search by absolute path
-            output_content = with_search_button(output_content,
-                                                urlsplit(config.site_url or "/").path + BUNDLE_FOLDER + "/")
-        return self.with_policy(output_content)
+        # The 404 page answers at any address, so MkDocs gives it absolute links; its search button follows.
+        base_url = urlsplit(config.site_url or "/").path if is_error_template(template_name) \
+            else get_relative_url(".", template_name)
+        if self.uses_pagefind():
+            output_content = with_search_button(output_content, base_url.rstrip("/") + "/" + BUNDLE_FOLDER + "/")
+        return self.with_policy(output_content, config, base_url)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the site with Pagefind; write the site-wide policy for hosts that send it as an HTTP header."""

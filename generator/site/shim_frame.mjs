@@ -1,6 +1,6 @@
 // Print, as JSON, the inline scripts the iframe-worker shim writes into its hidden frame for each worker URL given.
 // The frame inherits the page's Content-Security-Policy, so the offline bundle allows exactly these scripts by hash
-// (generator/offline.py). The shim itself runs here, against a stand-in document, so the hashes follow its code.
+// (generator/site/offline.py). The shim itself runs here, against a stand-in document, so the hashes follow its code.
 // Usage: node shim_frame.mjs SHIM_FILE WORKER_URL...
 import { readFileSync } from "node:fs";
 import vm from "node:vm";

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WCAG, origins_outside, recording_context
+from browsing import WCAG, origins_outside, recording_context
 from conftest import ROOT
-from generator.loader import load_model
+from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 MODEL = load_model(ROOT / "competencies")
@@ -81,7 +81,7 @@ def test_answers_survive_reload_and_instant_navigation(page, site_url: str) -> N
 
 
 def test_categories_are_kept_apart_and_exact_matches_carry_over(page, site_url: str) -> None:
-    from generator.crosswalks import exact_matches
+    from generator.model.crosswalks import exact_matches
 
     open_assessment(page, site_url)
     fill_some(page)  # rates the first ECMHS indicator Proficient, which has an exact match in IMHS

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from generator.crosswalks import compare_indicators, compare_knowledge_areas
-from generator.loader import load_model
+from generator.model.crosswalks import compare_indicators, compare_knowledge_areas
+from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 MODEL = load_model(ROOT / "competencies")

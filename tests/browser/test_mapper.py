@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WCAG, origins_outside, recording_context
+from browsing import WCAG, origins_outside, recording_context
 from conftest import ROOT
-from generator.coverage import LEVEL_LABELS, category_coverage, matrix
-from generator.loader import load_model
+from generator.model.coverage import category_coverage, matrix
+from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 PAGE = "atlas/programs/mapper/"
@@ -122,7 +122,7 @@ def test_two_course_map_csv_import_and_yaml_export(page, site_url: str, tmp_path
     for ka, cells in shown["matrix"].items():
         row = python_rows[ka]
         assert cells[:-3] == [c or "" for c in row.cells], ka
-        assert cells[-3:] == [str(row.reached), LEVEL_LABELS[row.highest] if row.highest else "not reached",
+        assert cells[-3:] == [str(row.reached), MODEL.vocabulary.level_labels()[row.highest] if row.highest else "not reached",
                               f"{row.hours:g}" if row.hours else ""], ka
 
 

@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import origins_outside, policy_refusals, recording_context
+from browsing import origins_outside, policy_refusals, recording_context
 from conftest import ROOT
-from generator.offline import BUNDLE_SCRIPT, SHIM_SCRIPT, ZIP_FOLDER, zip_folder
+from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT, ZIP_FOLDER, zip_folder
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,7 @@ def _open(browser, url: str):
 
 
 def test_search_works_from_disk_and_leads_to_the_indicator(browser, offline_root: Path) -> None:
-    from browser import material_search
+    from browsing import material_search
     home = (offline_root / "index.html").as_uri()
     context, page, requests, refused = _open(browser, home)
     material_search(page, "parallel process")

@@ -9,9 +9,9 @@ import pytest
 
 from playwright.sync_api import expect
 
-from browser import RESULT_LINKS, WCAG, origins_outside, recording_context, search, serve_folder
+from browsing import RESULT_LINKS, page_kind_urls, WCAG, origins_outside, recording_context, search, serve_folder
 from conftest import ROOT
-from generator.loader import load_model
+from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 MODEL = load_model(ROOT / "competencies")
@@ -195,12 +195,7 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
     assert len(requests) > 9
 
 
-@pytest.mark.parametrize("path", ["", "atlas/", "atlas/categories/ecmhs/", "atlas/categories/ifa/", "atlas/domains/",
-                                  "atlas/domains/dss/", "atlas/knowledge-areas/observation-listening/",
-                                  "atlas/requirements/", "atlas/roles/eimhs/", "atlas/glossary/",
-                                  "atlas/about-data/", "atlas/self-assessment/", "reference/data-files/",
-                                  "atlas/crosswalks/", "atlas/crosswalks/eimhs-role/", "atlas/compare/",
-                                  "atlas/compare/imhs--ecmhs/", "atlas/open-data/"])
+@pytest.mark.parametrize("path", page_kind_urls())
 def test_no_accessibility_violations_on_each_page_kind(page, site_url: str, path: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -223,7 +218,7 @@ def test_every_dialog_has_a_name(built_site: Path, page, site_url: str) -> None:
 
 
 def test_every_page_has_a_strict_content_security_policy(built_site: Path) -> None:
-    from generator.csp import inline_script_hashes
+    from generator.site.csp import inline_script_hashes
 
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50

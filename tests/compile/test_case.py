@@ -357,6 +357,70 @@ def test_identifiers_are_stable_uuid5_of_atlas_keys(mini: Path) -> None:
     assert by_code["alpha.tf"] == v5("alpha.tf")
 
 
+def test_category_packages_keep_every_statement(real_model: Model, real_files: dict[str, Any]) -> None:
+    for category in real_model.categories:
+        package = json.loads(real_files[urls.case_package(category.id)])
+        items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
+        expected = {}
+        for d in category.domains:
+            expected[f"{category.id}.{d.domain}"] = ("Competency Domain", d.title or real_model.domain(d.domain).name)
+            for k in d.knowledge_areas or ():
+                expected[f"{category.id}.{d.domain}.{k.ka}"] = ("Knowledge Area",
+                                                                 k.title or real_model.knowledge_area(k.ka).name)
+                for indicator in k.indicators or ():
+                    expected[indicator.id] = ("Behavioral Indicator", indicator.text)
+        assert len(package["CFItems"]) == len(items) == len(expected)
+        assert {key: (item["CFItemType"], item["fullStatement"]) for key, item in items.items()} == expected
+    shared = json.loads(real_files[urls.case_package(SHARED_SLUG)])
+    assert {i["humanCodingScheme"]: i["fullStatement"] for i in shared["CFItems"]} == \
+           {**{f"domain:{d.id}": d.name for d in real_model.domains},
+            **{f"ka:{k.id}": k.name for k in real_model.knowledge_areas}}
+    for role in real_model.roles:
+        package = json.loads(real_files[urls.case_package(f"role.{role.id}")])
+        assert [i["fullStatement"] for i in package["CFItems"]] == [x.text for x in (*role.duties, *role.skills)]
+
+
+def expected_tree(model: Model, slug: str) -> dict[str, list[str]]:
+    """The children of each node of a document, in order ('(document)' is the document), by humanCodingScheme."""
+    if slug == SHARED_SLUG:
+        tree = {"(document)": [f"domain:{d.id}" for d in model.domains]}
+        tree.update({f"domain:{d.id}": [f"ka:{k.id}" for k in model.knowledge_areas if k.domain == d.id]
+                     for d in model.domains})
+        return tree
+    category = model.category(slug)
+    tree = {"(document)": [f"{category.id}.{d.domain}" for d in category.domains]}
+    for d in category.domains:
+        d_key = f"{category.id}.{d.domain}"
+        tree[d_key] = [f"{d_key}.{k.ka}" for k in d.knowledge_areas or ()]
+        for k in d.knowledge_areas or ():
+            tree[f"{d_key}.{k.ka}"] = [i.id for i in k.indicators or ()]
+    return tree
+
+
+@pytest.mark.parametrize("which", ["real", "mini"])
+def test_hierarchy_is_one_parent_each_in_order(which: str, mini: Path, real_model: Model,
+                                               real_files: dict[str, Any]) -> None:
+    model = real_model if which == "real" else load_model(mini)
+    files = real_files if which == "real" else export_files(model)
+    for slug in (SHARED_SLUG, *(c.id for c in model.categories)):
+        package = json.loads(files[urls.case_package(slug)])
+        by_id = {item["identifier"]: item["humanCodingScheme"] for item in package["CFItems"]}
+        by_id[package["CFDocument"]["identifier"]] = "(document)"
+        parents: dict[str, list[str]] = {key: [] for key in by_id.values() if key != "(document)"}
+        children: dict[str, list[tuple[int, str]]] = {}
+        for a in package["CFAssociations"]:
+            if a["associationType"] == "isChildOf":
+                child, parent = by_id[a["originNodeURI"]["identifier"]], by_id[a["destinationNodeURI"]["identifier"]]
+                parents[child].append(parent)
+                children.setdefault(parent, []).append((a["sequenceNumber"], child))
+        assert all(len(p) == 1 for p in parents.values()), slug
+        expected = expected_tree(model, slug)
+        for parent, listed in children.items():
+            assert [n for n, _ in sorted(listed)] == list(range(1, len(listed) + 1)), (slug, parent)
+            assert [child for _, child in sorted(listed)] == expected[parent]
+        assert {p for p, kids in expected.items() if kids} == set(children)
+
+
 # --- licence, publisher, official source, URIs, service paths --------------------------------------------------
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,13 +13,21 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, edit
-from generator.loader import load_model
-from generator.pages import build_nav, build_pages
-from generator.output import replace_tree
+from generator.pipeline import load_model
+from generator.compile.build import compile_site
+from generator.compile.kinds import PageKind
+from generator.compile.nav import nav_paths
+from generator.compile.registry import PAGE_KINDS
+from generator.site.output import replace_tree
 
-SNAPSHOTS = Path(__file__).resolve().parent / "__snapshots__" / "mini"
+def build_pages(model) -> dict[str, str]:
+    """Every generated file of the model."""
+    return compile_site(model).files
+
+
+SNAPSHOTS = ROOT / "tests" / "__snapshots__" / "mini"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
-PAGE_KINDS = {  # template -> a page of that kind in the mini dataset
+EXAMPLES = {  # template of each page kind of the registry -> the page of that kind in the mini dataset with a snapshot
     "categories.md.j2": "atlas/index.md",
     "category.md.j2": "atlas/categories/alpha.md",
     "domains.md.j2": "atlas/domains/index.md",
@@ -54,13 +63,16 @@ def render_html(page_markdown: str) -> str:
     return markdown.Markdown(extensions=names, extension_configs=settings).convert(body)
 
 
-def test_every_template_is_a_page_kind_with_a_snapshot() -> None:
+def test_every_template_is_a_page_kind_with_a_snapshot(mini: Path) -> None:
     templates = {p.name for p in (ROOT / "site_templates").glob("*.md.j2")}
-    assert templates == set(PAGE_KINDS)
+    assert templates and templates == {kind.template for kind in PAGE_KINDS} == set(EXAMPLES)
+    kinds = compile_site(load_model(mini)).kinds
+    assert all(kinds[page] == template for template, page in EXAMPLES.items())
 
 
-@pytest.mark.parametrize("template,page", sorted(PAGE_KINDS.items()))
-def test_page_matches_snapshot(mini: Path, template: str, page: str) -> None:
+@pytest.mark.parametrize("kind", PAGE_KINDS, ids=lambda kind: kind.template)
+def test_page_matches_snapshot(mini: Path, kind: PageKind) -> None:
+    template, page = kind.template, EXAMPLES[kind.template]
     text = build_pages(load_model(mini))[page]
     snapshot = SNAPSHOTS / page
     if UPDATE:
@@ -73,7 +85,7 @@ def test_page_matches_snapshot(mini: Path, template: str, page: str) -> None:
 def test_same_data_gives_identical_pages(mini: Path) -> None:
     first = build_pages(load_model(mini))
     second = build_pages(load_model(mini))
-    assert first == second and set(PAGE_KINDS.values()) <= set(first)
+    assert first == second and set(EXAMPLES.values()) <= set(first)
 
 
 def test_real_dataset_is_deterministic_and_complete() -> None:
@@ -174,7 +186,7 @@ def test_nav_lists_every_generated_page_once(mini: Path) -> None:
             return [p for v in node.values() for p in paths(v)]
         return [p for v in node for p in paths(v)]  # type: ignore[union-attr]
 
-    listed = paths(build_nav(model))
+    listed = paths(compile_site(model).nav)
     assert len(listed) == len(set(listed))
     comparisons = {p for p in build_pages(model) if p.startswith("atlas/compare/") and "--" in p}
     assert comparisons  # reached from the picker instead (mkdocs.yml not_in_nav)
@@ -194,3 +206,38 @@ def test_pages_are_swapped_in_whole(tmp_path: Path) -> None:
     assert replace_tree(target, {"c.md": "three\n"}) is True
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == ["c.md"]
     assert [p.name for p in tmp_path.iterdir()] == ["atlas"]  # no temporary folders left behind
+
+
+def test_navigation_and_pages_agree_both_ways_without_an_assessments_folder(mini: Path) -> None:
+    shutil.rmtree(mini.parent / "assessments")
+    compiled = compile_site(load_model(mini))
+    pages = {p for p in compiled.files if p.endswith(".md")}
+    listed = [p for p in nav_paths(compiled.nav) if p.startswith("atlas/")]
+    assert pages and listed and len(listed) == len(set(listed))
+    assert set(listed) == pages - compiled.not_in_nav  # nothing listed that is not made, nothing made left out
+    assert "atlas/programs/index.md" not in pages and "atlas/self-assessment/index.md" not in pages
+
+
+def test_navigation_and_pages_agree_both_ways_with_every_page_kind(mini: Path) -> None:
+    compiled = compile_site(load_model(mini))
+    listed = [p for p in nav_paths(compiled.nav) if p.startswith("atlas/")]
+    assert set(listed) == {p for p in compiled.files if p.endswith(".md")} - compiled.not_in_nav
+    assert compiled.not_in_nav and all("--" in p for p in compiled.not_in_nav)
+    assert set(compiled.kinds.values()) == {kind.template for kind in PAGE_KINDS}
+
+
+def test_official_text_for_some_indicators_says_which_are_official(mini: Path) -> None:
+    overlay = mini / "official-text"
+    overlay.mkdir()
+    (overlay / "alpha.yml").write_text('licence: "Licensed to the test association."\n'
+                                       'texts:\n  alpha.tf.pregnancy.1: "Official words."\n', encoding="utf-8")
+    page = compile_site(load_model(mini)).files["atlas/categories/alpha.md"]
+    assert "Indicators are shown in the publisher's own words under licence" not in page
+    assert "**Official text and paraphrase.**" in page
+    assert page.count("· *Official text*") == 1
+    (overlay / "alpha.yml").write_text('licence: "Licensed."\ntexts:\n  alpha.tf.pregnancy.1: "One."\n'
+                                       '  alpha.tf.pregnancy.2: "Two."\n  alpha.ref.curiosity.1: "Three."\n',
+                                       encoding="utf-8")
+    page = compile_site(load_model(mini)).files["atlas/categories/alpha.md"]
+    assert "**Official text.** Indicators are shown in the publisher's own words under licence" in page
+    assert "· *Official text*" not in page and "**Paraphrase.**" not in page

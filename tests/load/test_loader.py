@@ -7,8 +7,8 @@ import pytest
 
 from conftest import edit, line_of
 from generator.errors import DataErrors
-from generator.loader import load_model
-from generator.yamlfile import MAX_FILE_BYTES
+from generator.pipeline import load_model
+from generator.load.yamlfile import MAX_FILE_BYTES
 
 
 def errors_of(data: Path) -> list[str]:
@@ -262,7 +262,7 @@ def test_bad_program(mini: Path, old: str, new: str, needle: str, message: str) 
 
 
 def test_program_coverage_follows_the_rules(mini: Path) -> None:
-    from generator.coverage import category_coverage, matrix
+    from generator.model.coverage import category_coverage, matrix
 
     model = load_model(mini)
     program = model.programs[0]

@@ -5,6 +5,7 @@ const MODULES = [
   ["#atlas-assessment", () => import("./assessment-ui.mjs")],
   ["#atlas-mapper", () => import("./mapper-ui.mjs")],
   [".atlas-compare-picker, .atlas-compare-filter", () => import("./compare-ui.mjs")],
+  [".md-typeset__scrollwrap", () => import("./wide-tables.mjs")],
 ];
 
 /** Start the module of each interactive part present on the current page. */
