@@ -477,6 +477,19 @@ def test_service_paths_list_every_document_and_serve_its_package(mini: Path) -> 
             assert json.loads(served)["CFDocument"] == {k: v for k, v in entry.items() if k != "CFPackageURI"}
 
 
+def test_the_open_data_page_names_files_by_what_they_hold(mini: Path) -> None:
+    from generator.compile.build import compile_site
+
+    model = load_model(mini)
+    page = compile_site(model).files[urls.OPEN_DATA_PAGE]
+    rows = [line for line in page.splitlines() if line.startswith("| [")]
+    assert len(rows) == len(packages_of(export_files(model))) + 4
+    for category in model.categories:
+        assert f"| [{category.name} (CASE 1.1 package)](data/case/{category.id}.json) | {category.id}.json |" in page
+    assert "`alpha`" not in page and "\\`" not in page
+    assert rows[0].startswith(f"| [{model.framework.title}: domains and knowledge areas")
+
+
 def test_the_site_publishes_the_service_paths(built_site: Path) -> None:
     listing = json.loads((built_site / "ims/case/v1p0/CFDocuments").read_text(encoding="utf-8"))
     for entry in listing["CFDocuments"]:

@@ -31,10 +31,10 @@ def _listed(path: str, description: str) -> Callable[[Model], dict[str, str]]:
     return lambda model: {path: description}
 
 
-_INDICATORS = "Every indicator of every category: category, domain, knowledge area, id, text, source"
-_PAIRS = "Every crosswalk pair: crosswalk, basis, from, relation, to, with labels and notes"
-_ATLAS = "The whole validated data model (re-importing it rebuilds the same site)"
-_SCHEMA = "JSON Schema of atlas.json"
+_INDICATORS = "Every indicator of every category, with its domain, knowledge area and source (CSV)"
+_PAIRS = "Every crosswalk pair with its relation, both items' names and its note (CSV)"
+_ATLAS = "The whole validated data model; re-importing it rebuilds the same site (JSON)"
+_SCHEMA = "The JSON Schema of the whole data model (JSON)"
 
 EXPORTS: tuple[Export, ...] = (
     Export("atlas/data/case/<document>.json",
@@ -69,9 +69,10 @@ def export_files(model: Model, publication: Publication = Publication()) -> dict
 
 
 def open_data_files(model: Model) -> list[tuple[str, str]]:
-    """The files the open-data page lists, with what each holds, in path order."""
+    """The files the open-data page lists, with what each holds, in the order of EXPORTS (CASE packages in
+    document order: shared framework, categories, roles, other frameworks)."""
     listed: dict[str, str] = {}
     for export in EXPORTS:
         if export.listing is not None:
             listed.update(export.listing(model))
-    return sorted(listed.items())
+    return list(listed.items())

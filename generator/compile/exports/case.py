@@ -425,5 +425,5 @@ def case_service_files(model: Model, publication: Publication) -> dict[str, str]
 
 def case_listing(model: Model) -> dict[str, str]:
     """The CASE package files with what each holds, by name (for the open-data page)."""
-    return {urls.case_package(d.slug): f"CASE package: {d.title}" for d in case_documents(model)}
+    return {urls.case_package(d.slug): f"{d.title} (CASE 1.1 package)" for d in case_documents(model)}
 
