@@ -483,7 +483,7 @@ def test_the_open_data_page_names_files_by_what_they_hold(mini: Path) -> None:
     model = load_model(mini)
     page = compile_site(model).files[urls.OPEN_DATA_PAGE]
     rows = [line for line in page.splitlines() if line.startswith("| [")]
-    assert len(rows) == len(packages_of(export_files(model))) + len(model.categories) + 4  # CASE, CTDL, CSV, JSON
+    assert len(rows) == len(packages_of(export_files(model))) + 2 * len(model.categories) + 4  # CASE, CTDL, grid, CSV, JSON
     for category in model.categories:
         assert f"| [{category.name} (CASE 1.1 package)](data/case/{category.id}.json) | {category.id}.json |" in page
     assert "`alpha`" not in page and "\\`" not in page

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from generator.compile import urls
 from generator.compile.exports.case import case_files, case_listing, case_service_files
 from generator.compile.exports.ctdl import ctdl_files, ctdl_listing
+from generator.compile.exports.grid import grid_files, grid_listing
 from generator.compile.exports.common import NAMESPACE, Publication, json_text, stable_uuid
 from generator.compile.exports.model_json import model_from_json, model_to_json
 from generator.compile.exports.programs import matrix_csv, program_json
@@ -47,6 +48,9 @@ EXPORTS: tuple[Export, ...] = (
     Export("atlas/data/ctdl/<category>.json",
            "CTDL-ASN (Credential Engine) JSON-LD of each category: its framework, competencies and alignments",
            ctdl_files, ctdl_listing),
+    Export("atlas/data/self-study/<category>-getting-started.xlsx",
+           "The Getting Started self-study grid of each category, blank: its knowledge areas by the kinds of evidence "
+           "(spreadsheet for Excel and LibreOffice)", grid_files, grid_listing),
     Export(urls.INDICATORS_CSV, _INDICATORS, _one(urls.INDICATORS_CSV, indicators_csv),
            _listed(urls.INDICATORS_CSV, _INDICATORS)),
     Export(urls.PAIRS_CSV, _PAIRS, _one(urls.PAIRS_CSV, crosswalk_pairs_csv), _listed(urls.PAIRS_CSV, _PAIRS)),
