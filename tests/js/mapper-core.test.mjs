@@ -1,6 +1,9 @@
 // Unit tests for docs/assets/js/mapper-core.mjs. Run from the repo root: node --test tests/js/
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+
+// Dates in these tests are read in UTC; tests/js/local-day.test.mjs checks other time zones.
+process.env.TZ = "UTC";
 import {
   emptyProgram, addCourse, updateCourse, removeCourse, setCover, setTargets, setProgramInfo, slugify, validateProgram,
   matrix, categoryCoverage, coverageReport, parseProgramJSON, toProgramJSON, toProgramYAML, csvTemplate,
@@ -491,7 +494,7 @@ describe("CSV export", () => {
     ));
   });
 
-  test("fileName uses the program id, the UTC date and the kind", () => {
+  test("fileName uses the program id, the local day (UTC here: see local-day.test.mjs) and the kind", () => {
     const date = new Date("2026-11-23T23:30:00Z");
     assert.equal(fileName(program, "json", date), "iecmh-atlas-program-demo-u-2026-11-23.json");
     assert.equal(fileName(program, "yaml", date), "iecmh-atlas-program-demo-u-2026-11-23.yml");

@@ -23,3 +23,10 @@ export function csvCell(value) {
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** The day of a Date in the user's own time zone as YYYY-MM-DD, for export file names and report dates: an evening
+ * export in the US is dated that evening, not the next UTC day. */
+export function localDay(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
