@@ -40,7 +40,7 @@ generate: $(STAMP)
 # Record the content hash of every CASE record in competencies/case-dates.json; a new or changed record is dated now
 # (the build itself never reads a clock: see generator/compile/exports/case_dates.py). Commit the result.
 case-dates: $(STAMP)
-	$(BIN)/python -c "from generator.compile.exports.case_dates import main; raise SystemExit(main())" competencies
+	$(BIN)/iecmh-atlas case-dates
 
 # The browser tests drive Debian's Chromium through Playwright (no browser download is possible here).
 browser:

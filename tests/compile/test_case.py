@@ -598,3 +598,25 @@ def test_case_files_are_deterministic(which: str, mini: Path) -> None:
     assert first == export_files(load_model(data), Publication(SITE))
     listing = document_list(case_documents(load_model(data)), _Uris(None))
     assert len(listing["CFDocuments"]) == len({d["identifier"] for d in listing["CFDocuments"]})
+
+
+def test_the_case_dates_command_records_changes_with_their_time(mini: Path) -> None:
+    from datetime import datetime, timezone
+
+    from generator.project import Project, update_case_dates
+
+    project = Project(mini.parent)
+    total, changed, gone = update_case_dates(project, datetime(2027, 2, 3, 4, 5, 6, tzinfo=timezone.utc))
+    assert total == changed > 0 and gone == 0
+    first, errors = read_ledger(mini)
+    assert errors == [] and {e.changed for e in first.values()} == {f"{load_model(mini).framework.date}T00:00:00+00:00"}
+    assert update_case_dates(project) == (total, 0, 0)
+    edit(mini / "categories" / "alpha.yml", "Helps parents look for good care", "Helps parents find good care")
+    total, changed, gone = update_case_dates(project, datetime(2027, 2, 3, 4, 5, 6, tzinfo=timezone.utc))
+    second, _ = read_ledger(mini)
+    assert changed == len([k for k in second if second[k] != first.get(k)]) > 0 and gone == len(set(first) - set(second))
+    assert {second[k].changed for k in second if second[k] != first.get(k)} == {"2027-02-03T04:05:06+00:00"}
+    item = next(d for d in case_documents(load_model(mini), Publication(None, second)) if d.slug == "alpha")
+    [changed_item] = [i for i in item.package["CFItems"] if i["humanCodingScheme"] == "alpha.tf.pregnancy.1"]
+    assert changed_item["lastChangeDateTime"] == "2027-02-03T04:05:06+00:00"
+    assert item.package["CFDocument"]["lastChangeDateTime"] == "2027-02-03T04:05:06+00:00"

@@ -5,7 +5,8 @@ Tools that sync CASE by timestamp (OpenSALT stores each record's lastChangeDateT
 record changed, so a record's date may change only when its content does. The build stays deterministic: it never
 reads a clock or git; it looks each record's content hash up in the committed ledger. A record whose hash matches
 gets the ledger's date; a new or changed record (the ledger is stale) gets the dataset's date (framework.yml `date`)
-until `make case-dates` records it with the time that command ran. The hash covers everything in the record except
+until `make case-dates` (`iecmh-atlas case-dates`, generator/project.py) records it with the time that command
+ran. The hash covers everything in the record except
 its dates and URIs (a URI follows the site's address, not the content).
 """
 from __future__ import annotations
@@ -13,9 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -128,32 +127,3 @@ def stale_records(records: list[Mapping[str, Any]], ledger: Mapping[str, CaseDat
     """Identifiers of records the ledger does not know with their current content."""
     return [r["identifier"] for r in records
             if r["identifier"] not in ledger or ledger[r["identifier"]].sha256 != content_hash(r)]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m generator.compile.exports.case_dates [DATA_DIR]`: bring the ledger up to date with the data."""
-    from generator.compile.exports.case import all_records
-    from generator.errors import DataErrors
-    from generator.pipeline import load_model
-
-    data_dir = Path((argv if argv is not None else sys.argv[1:] or ["competencies"])[0])
-    try:
-        model = load_model(data_dir)
-        ledger, errors = read_ledger(data_dir)
-        if errors:
-            raise DataErrors(errors)
-    except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    records = all_records(model)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    fresh = updated_ledger(records, ledger, now, f"{model.framework.date}T00:00:00+00:00")
-    changed = sum(1 for k, v in fresh.items() if ledger.get(k) != v)
-    (data_dir / LEDGER_FILE).write_text(ledger_text(fresh), encoding="utf-8")
-    print(f"{data_dir / LEDGER_FILE}: {len(fresh)} records, {changed} new or changed, "
-          f"{len(set(ledger) - set(fresh))} gone")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
