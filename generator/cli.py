@@ -73,9 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             build_site(project, site)
             print(f"built {site}")
         elif args.command == "offline":
-            from generator.site.offline import OfflineBuildError, build_offline
-            validate(project)
+            from generator.site.offline import OfflineBuildError, build_offline, check_tools
             try:
+                check_tools(project.root)  # say at once what is missing, before the data is even read
+                validate(project)
                 written = build_offline(project.config_file,
                                         args.output or project.root / "build" / "iecmh-atlas-offline.zip")
             except OfflineBuildError as exc:

@@ -54,8 +54,7 @@ def _environment(model: Model, templates: Path | None) -> jinja2.Environment:
         RELATION_LABELS=model.vocabulary.relation_labels(), LEVEL_LABELS=model.vocabulary.level_labels(),
         STATUS_LABELS=labels.STATUS_LABELS, REQUIREMENT_LABELS=labels.REQUIREMENT_LABELS,
         RENEWAL_LABELS=labels.RENEWAL_LABELS, DEGREE_LABELS=labels.DEGREE_LABELS, NOT_ENTERED=labels.NOT_ENTERED,
-        BASIS_LABELS=BASIS_LABELS, ka_anchor=urls.ka_anchor, u=urls.Urls,
-        compare_page=lambda a, b: urls.compare_page(a.id, b.id),
+        BASIS_LABELS=BASIS_LABELS, u=urls.Urls,
     )
     return env
 

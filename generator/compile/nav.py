@@ -10,7 +10,7 @@ SECTIONS = ("Categories", "Domains", "Knowledge areas", "Crosswalks", "Roles", "
 
 HAND_WRITTEN = {
     "Home": [{"Home": "index.md"}],
-    "About": [{"Editing the data": "reference/data-files.md"}, {"Page kinds": "reference/page-kinds.md"},
+    "About": [{"Endorsement in context": "endorsement-in-context.md"}, {"Editing the data": "reference/data-files.md"}, {"Page kinds": "reference/page-kinds.md"},
               {"How the generator works": "reference/architecture.md"}, {"For associations": "associations.md"},
               {"Endorsement in context": "endorsement-in-context.md"},
               {"Publishing the site": "deployment.md"}, {"Benchmarks": "benchmarks.md"}],

@@ -1,4 +1,4 @@
-"""Coverage of competencies by a program's courses (the same rules as docs/assets/js/mapper-core.mjs; the shared
+"""Coverage of competencies by a program's courses (the same rules as docs/assets/js/mapper/coverage.mjs; the shared
 cases in tests/conformance/coverage/ hold both to them).
 
 - Levels order as in vocabulary.yml (I < R < M). A course's level for a knowledge area K is the highest level of its entries on ka:K or on

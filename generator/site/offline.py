@@ -124,7 +124,7 @@ def build_offline_site(config_file: Path, site_dir: Path) -> None:
     build(config)
     _vendor_shim(root, site_dir)
     bundle_scripts(root, Path(config.docs_dir), site_dir / BUNDLE_SCRIPT)
-    for module in (site_dir / "assets" / "js").glob("*.mjs"):
+    for module in (site_dir / "assets" / "js").rglob("*.mjs"):
         module.unlink()  # bundled into atlas.offline.js; a page opened from disk could not load them anyway
     # For web servers and search engines only: no server shows 404.html to a page opened from disk (and its links
     # are absolute), and the policy header and sitemaps are read by hosts and crawlers.
@@ -144,11 +144,16 @@ def zip_folder(folder: Path, zip_path: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
+def check_tools(root: Path) -> None:
+    """An error saying what is missing when esbuild, the shim or Node.js is not there (before anything is built)."""
+    for tool in ((".bin", "esbuild"), ("iframe-worker", "shim", "index.js")):
+        _node_tool(root, *tool)
+    _node()
+
+
 def build_offline(config_file: Path, zip_path: Path) -> Path:
     """Build the offline site and write it as a zip; nothing is written to zip_path unless every step succeeds."""
-    for tool in ((".bin", "esbuild"), ("iframe-worker", "shim", "index.js")):
-        _node_tool(config_file.resolve().parent, *tool)  # before anything is built: say at once what is missing
-    _node()
+    check_tools(config_file.resolve().parent)
     zip_path = zip_path.resolve()
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=zip_path.parent) as tmp:

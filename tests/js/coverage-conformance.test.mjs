@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
-import { categoryCoverage, matrix, validateProgram } from "../../docs/assets/js/mapper-core.mjs";
+import { categoryCoverage, matrix } from "../../docs/assets/js/mapper/coverage.mjs";
+import { validateProgram } from "../../docs/assets/js/mapper/state.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = join(here, "..", "conformance");

@@ -1,5 +1,5 @@
 """The shared coverage cases (tests/conformance/coverage/*.json), run against the Python rules; tests/js runs the
-same files against the browser's mapper-core.mjs, so the two implementations cannot drift apart."""
+same files against the browser's mapper/coverage.mjs, so the two implementations cannot drift apart."""
 from __future__ import annotations
 
 import json

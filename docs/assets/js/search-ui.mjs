@@ -1,7 +1,7 @@
 // IECMH Competency Atlas: the header's search button opens Pagefind's search dialog, loaded the first time it is
 // needed, so pages that are only read never download it. Instant navigation keeps this module and the dialog
 // across page changes; the bundle's address is read once, from the first page.
-import { el } from "./dom.mjs";
+import { el } from "./shared/dom.mjs";
 import { opensSearch, searchBundlePath } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";

@@ -2,9 +2,9 @@
 // Node reads process.env.TZ again whenever it changes, so one run can check several time zones.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { localDay } from "../../docs/assets/js/safe-data.mjs";
-import { fileName as assessmentFileName } from "../../docs/assets/js/assessment-core.mjs";
-import { fileName as programFileName } from "../../docs/assets/js/mapper-core.mjs";
+import { localDay } from "../../../docs/assets/js/shared/guards.mjs";
+import { fileName as assessmentFileName } from "../../../docs/assets/js/assessment/formats.mjs";
+import { fileName as programFileName } from "../../../docs/assets/js/mapper/formats.mjs";
 
 const EVENING_IN_NEW_YORK = new Date("2026-11-24T02:30:00Z"); // 21:30 on the 23rd in New York, the 24th in UTC
 
