@@ -12,7 +12,6 @@ HAND_WRITTEN = {
     "Home": [{"Home": "index.md"}],
     "About": [{"Endorsement in context": "endorsement-in-context.md"}, {"Editing the data": "reference/data-files.md"}, {"Page kinds": "reference/page-kinds.md"},
               {"How the generator works": "reference/architecture.md"}, {"For associations": "associations.md"},
-              {"Endorsement in context": "endorsement-in-context.md"},
               {"Publishing the site": "deployment.md"}, {"Benchmarks": "benchmarks.md"}],
 }
 """Hand-written pages of docs/ by section, after the section's generated pages."""
