@@ -620,3 +620,12 @@ def test_the_case_dates_command_records_changes_with_their_time(mini: Path) -> N
     [changed_item] = [i for i in item.package["CFItems"] if i["humanCodingScheme"] == "alpha.tf.pregnancy.1"]
     assert changed_item["lastChangeDateTime"] == "2027-02-03T04:05:06+00:00"
     assert item.package["CFDocument"]["lastChangeDateTime"] == "2027-02-03T04:05:06+00:00"
+
+
+def test_a_partial_domain_list_says_so_in_case(real_model: Model, real_files: dict[str, Any]) -> None:
+    partial = {(c.id, d.domain) for c in real_model.categories for d in c.domains if d.partial}
+    assert partial, "the real data has a partial domain list (IMHS)"
+    marked = {(c.id, i["extensions"]["domain"]) for c in real_model.categories
+              for i in json.loads(real_files[urls.case_package(c.id)])["CFItems"]
+              if i["CFItemType"] == "Competency Domain" and i["extensions"].get("knowledgeAreasPartial")}
+    assert marked == partial

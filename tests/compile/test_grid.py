@@ -29,6 +29,8 @@ def expected_rows(model: Model, category: Category) -> list[tuple[str, bool]]:
         if d.knowledge_areas is None:
             rows.append((f"Knowledge areas: {NOT_ENTERED}", False))
         rows.extend((k.title or model.knowledge_area(k.ka).name, False) for k in d.knowledge_areas or ())
+        if d.partial:
+            rows.append((f"Other knowledge areas: {NOT_ENTERED}", False))
     return rows
 
 

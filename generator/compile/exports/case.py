@@ -270,9 +270,11 @@ class _Builder:
              "framework": _framework_facts(self.model), "textKind": "official" if edition else "paraphrase"})
         for d in category.domains:
             code = domain_code(category.id, d.domain)
+            about: dict[str, Any] = {"domain": d.domain, "knowledgeAreasEntered": d.knowledge_areas is not None}
+            if d.partial:
+                about["knowledgeAreasPartial"] = True  # only some are entered: the others are not yet entered
             d_node = package.item(code + edition, code, DOMAIN_TYPE, d.title or self.model.domain(d.domain).name, None,
-                                  {"domain": d.domain, "knowledgeAreasEntered": d.knowledge_areas is not None},
-                                  package.node, package.key)
+                                  about, package.node, package.key)
             self._shared_link(package, d_node, code + edition, f"domain:{d.domain}")
             for k in d.knowledge_areas or ():
                 k_code = ka_code(category.id, d.domain, k.ka)

@@ -80,6 +80,11 @@ def grid_xlsx(model: Model, category: Category) -> bytes:
                 sheet.write_blank(row, col, None, blank)
             sheet.set_row(row, 45)
             row += 1
+        if d.partial:
+            sheet.write_string(row, 0, f"Other knowledge areas: {NOT_ENTERED}", area)
+            for col in range(1, last + 1):
+                sheet.write_blank(row, col, None, blank)
+            row += 1
     sheet.freeze_panes(FIRST_ROW + 1, 1)
     sheet.repeat_rows(FIRST_ROW)
     sheet.set_landscape()
