@@ -40,5 +40,6 @@ def stable_uuid(key: str) -> str:
 
 
 def json_text(data: Any, sort_keys: bool) -> str:
-    """JSON text with two-space indents, real UTF-8 characters and a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
+    """JSON text with two-space indents, real UTF-8 characters and a final newline (NaN and infinities, which are
+    not JSON, raise ValueError: a second guard behind the YAML reader's refusal)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys, allow_nan=False) + "\n"

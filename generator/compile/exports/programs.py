@@ -40,6 +40,6 @@ def program_json(model: Model, program: Program) -> str:
     data = {"format": "iecmh-atlas-program", "version": 1, "dataset_version": model.framework.version,
             "id": program.id, "institution": program.institution, "program": program.program,
             "target_categories": list(program.target_categories), "courses": courses}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
