@@ -47,8 +47,27 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         "items": items,
         "not_entered": not_entered(model, category, unit),
         "requirements": tracked_requirements(category),
+        "reference_ratings": reference_rating_rules(model, category),
         "exact_matches": exact_matches(model),
     }
+
+
+def reference_rating_rules(model: Model, category: Category) -> dict[str, Any] | None:
+    """The reference-rating rules the self-assessment applies ({rule: {value, source text}}); None when none are entered."""
+    req = category.requirements.get("reference_ratings")
+    if not req:
+        return None
+
+    def text(source: dict[str, str]) -> str:
+        return f"{model.source_doc(source['doc']).title}, {source['section']}"
+
+    rules: dict[str, Any] = {}
+    if req.get("count"):
+        rules["count"] = {"value": req["count"], "source": text(req["source"])}
+    for key in ("not_counted_at_not_enough_info", "valid_for_months"):
+        if key in req:
+            rules[key] = {"value": req[key]["value"], "source": text(req[key]["source"])}
+    return rules
 
 
 def not_entered(model: Model, category: Category, unit: str) -> dict[str, list[Any]]:

@@ -5,13 +5,15 @@ import { csvCell, csvText } from "../shared/csv.mjs";
 import { entriesOf, forbiddenKey, has, isObject, localDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
 import { entered } from "./outline.mjs";
 import { gapReport, itemEntry, ratingLabel, unitWords } from "./report.mjs";
+import { companionFromExport, exportFields, hasCompanion } from "./raters.mjs";
+import { ratersColumns, ratersMarkdown } from "./raters-report.mjs";
 import {
   CATEGORY_PATTERN, FORMAT, VERSION, answerFieldError, assertData, byScaleOrder, copyAnswer, copyMap, copyRequirement,
   emptyState, limits, nameError, requirementError,
 } from "./state.mjs";
 
 const TOOL = "IECMH Competency Atlas";
-const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "name", "answers", "requirements"];
+const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "name", "answers", "requirements", "raters", "learning_plan"];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 const ANY_DATE = new Date(0); // every date gives an "exported" field of the same length
@@ -62,8 +64,9 @@ function mdRequirements(report) {
   return unmet.map((r) => `- **${mdText(r.label)}**: ${mdText(r.shortfall ?? "not yet")} (${mdText(r.detail)})`).join("\n");
 }
 
-/** A readable Markdown gap report; all user and dataset text is escaped so it cannot add Markdown structure or HTML. */
-export function toMarkdown(data, state, date) {
+/** A readable Markdown gap report; all user and dataset text is escaped so it cannot add Markdown structure or HTML.
+ *  With a companion (rater files and learning plan, see raters.mjs) it ends with the "self and raters" section. */
+export function toMarkdown(data, state, date, companion = null) {
   const report = gapReport(data, state);
   const [one, many] = unitWords(data);
   const items = (list, none) => (list.length ? list.map((e) => mdItem(data, e)).join("\n") : none);
@@ -82,24 +85,29 @@ export function toMarkdown(data, state, date) {
   out.push("## Strengths (at or above the target level)", items(report.strengths, "None yet."));
   out.push("## Not enough information to rate", items(report.notEnoughInfo, "None."));
   if (report.unrated.length) out.push(`${report.unrated.length} ${report.unrated.length === 1 ? one : many} not yet rated.`);
+  if (companion) out.push(ratersMarkdown(data, state, companion, date, mdText).trimEnd());
   return `${out.join("\n\n")}\n`;
 }
 
 export { csvCell };
 
-/** The answers as CSV: UTF-8 BOM, CRLF line ends, one row per item in order. */
-export function toCSV(data, state) {
+/** The answers as CSV: UTF-8 BOM, CRLF line ends, one row per item in order; with a companion that holds rater
+ *  files or a plan, each row also gives every rater's rating and the item's plan entry. */
+export function toCSV(data, state, companion = null) {
+  const extra = hasCompanion(companion) ? ratersColumns(data, state, companion) : null;
   const rows = data.items.map((item) => {
     const e = itemEntry(data, state, item);
     const evidence = e.evidence.map((id) => data.scale?.evidence?.find((x) => x.id === id)?.label ?? id);
     return [data.category.code ?? data.category.id, data.domains.find((d) => d.id === item.domain)?.name ?? item.domain,
-      item.ka_name, item.id, item.text, e.rating, e.label, evidence.join("; "), e.note, e.carried_from?.toUpperCase()];
+      item.ka_name, item.id, item.text, e.rating, e.label, evidence.join("; "), e.note, e.carried_from?.toUpperCase(),
+      ...(extra ? extra.cells(item) : [])];
   });
-  return csvText([CSV_HEADER, ...rows]);
+  return csvText([extra ? [...CSV_HEADER, ...extra.header] : CSV_HEADER, ...rows]);
 }
 
-/** The state as a JSON export (2-space indent); orphaned answers are exported among the answers so nothing is lost. */
-export function toJSON(data, state, date) {
+/** The state as a JSON export (2-space indent); orphaned answers are exported among the answers so nothing is lost.
+ *  With a companion that holds rater files or a plan, the export also carries them ("raters", "learning_plan"). */
+export function toJSON(data, state, date, companion = null) {
   const answers = {};
   const ordered = [...data.items.map((item) => item.id), ...entriesOf(state.answers).map(([id]) => id)];
   for (const id of ordered) if (has(state.answers, id) && !has(answers, id)) answers[id] = copyAnswer(state.answers[id]);
@@ -109,7 +117,8 @@ export function toJSON(data, state, date) {
     dataset_version: state.dataset_version ?? data.dataset_version,
   };
   if (typeof state.name === "string" && state.name !== "") head.name = state.name; // absent unless typed: older files stay as they were
-  return JSON.stringify({ ...head, answers, requirements: copyMap(state.requirements, copyRequirement) }, null, 2);
+  return JSON.stringify({ ...head, answers, requirements: copyMap(state.requirements, copyRequirement),
+    ...exportFields(data, companion) }, null, 2);
 }
 
 /** The number of bytes the state takes as the page saves it (its JSON export, in UTF-8). */
@@ -183,6 +192,8 @@ function importOrFail(text, data, maxBytes) {
   const bad = forbiddenKey(raw);
   if (bad !== null) fail(`This file contains the forbidden key "${bad}" and was not imported.`);
   checkHeader(raw, data);
+  const extra = companionFromExport(raw, data);
+  if (!extra.ok) fail(extra.error);
   const answers = readAnswers(raw, data);
   const state = { ...emptyState(data), requirements: readRequirements(raw, data) };
   if (has(raw, "name") && raw.name.trim() !== "") state.name = raw.name;
@@ -190,9 +201,9 @@ function importOrFail(text, data, maxBytes) {
   const removed = Object.keys(answers).filter((id) => !known.has(id)).sort();
   for (const id of Object.keys(answers)) if (known.has(id)) state.answers[id] = answers[id];
   if (removed.length) state.orphans = Object.fromEntries(removed.map((id) => [id, answers[id]]));
-  const bytes = maxBytes === Infinity ? 0 : savedBytes(data, state);
+  const bytes = maxBytes === Infinity ? 0 : utf8Bytes(toJSON(data, state, ANY_DATE, extra.companion));
   if (bytes > maxBytes) fail(`This file holds more than a self-assessment can keep: saved by this page it would take ${bytes} bytes; the limit is ${maxBytes}.`);
-  return { ok: true, state, removed };
+  return { ok: true, state, removed, companion: extra.companion };
 }
 
 function resultOf(read) {

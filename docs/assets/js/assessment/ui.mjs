@@ -11,13 +11,15 @@ import { renderPrint } from "./print-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
 import { renderRemoved, renderReport } from "./report-view.mjs";
 import { RequirementsView } from "./requirements-view.mjs";
+import { RatersView } from "./raters-view.mjs";
+import { hasCompanion } from "./raters.mjs";
 import { openSaved } from "./saved.mjs";
 import { NAME_CHARS, emptyState, setName } from "./state.mjs";
 
 const EXPORTS = {
-  md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now) },
-  csv: { label: "Download CSV", type: "text/csv", make: (app) => toCSV(app.data, app.state) },
-  json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now) },
+  md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now, app.raters.companion) },
+  csv: { label: "Download CSV", type: "text/csv", make: (app) => toCSV(app.data, app.state, app.raters.companion) },
+  json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now, app.raters.companion) },
 };
 
 const WORDS = { saved: "your saved answers", kind: "a self-assessment", thing: "self-assessment",
@@ -35,6 +37,8 @@ class AssessmentApp extends SavedWorkPage {
       requirementsOpen: wideScreen() };
     this.printMode = "report";
     this.watchPrinting();
+    this.raters = new RatersView(this);
+    if (this.raters.messages.length) this.startupMessage = [this.startupMessage, ...this.raters.messages].filter(Boolean).join(" ");
   }
 
   /** The item fieldsets by item id (of the current mount). */
@@ -61,6 +65,7 @@ class AssessmentApp extends SavedWorkPage {
     }
     this.contents = new ContentsView(this);
     this.root.append(this.storageWarning, ...this.toolbar(), this.notices(), this.contents.nav(), this.removedBox);
+    this.root.querySelector(".atlas-toolbar").insertBefore(this.raters.actions(), this.status);
     this.items = new ItemsView(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirementsBox(),
       this.items.section(() => generation === this.generation));
@@ -73,7 +78,7 @@ class AssessmentApp extends SavedWorkPage {
     this.report = el("section", { class: "atlas-report", "aria-labelledby": "atlas-report-title", hidden: true });
     this.printHead = el("section", { class: "atlas-print atlas-print-head", "aria-label": "Printed report" });
     this.printBody = el("section", { class: "atlas-print atlas-print-body", "aria-label": "Printed items" });
-    this.root.append(this.form, this.printHead, this.report, this.printBody);
+    this.root.append(this.form, this.printHead, this.report, this.printBody, ...this.raters.sections());
     this.renderSummary();
     if (this.startupMessage) this.say(this.startupMessage);
   }
@@ -186,6 +191,7 @@ class AssessmentApp extends SavedWorkPage {
   /** Show what one accepted change touched: the item's marks, progress, requirements and the report. */
   refresh(itemId) {
     if (itemId) this.items.renderMarks(itemId);
+    this.raters.refresh(itemId);
     this.renderSummary();
     if (this.status.textContent.startsWith(WORDS.refused)) this.say("");
   }
@@ -205,6 +211,7 @@ class AssessmentApp extends SavedWorkPage {
     this.carriedNotice.textContent = carried ?? "";
     this.carriedNotice.hidden = !carried;
     renderReport(this.report, this.data, this.state);
+    this.raters.renderReport(this.report);
   }
 
   goToNextUnrated() {
@@ -226,6 +233,7 @@ class AssessmentApp extends SavedWorkPage {
   }
 
   toggleView() {
+    if (this.raters.panel) this.raters.show(null);
     this.showingReport = !this.showingReport;
     this.form.hidden = this.showingReport;
     this.report.hidden = !this.showingReport;
@@ -277,12 +285,14 @@ class AssessmentApp extends SavedWorkPage {
       this.say(`Import refused: ${result.error} Your answers are unchanged.`);
       return;
     }
-    const hasAnswers = Object.keys(this.state.answers || {}).length || Object.keys(this.state.requirements || {}).length;
+    const hasAnswers = Object.keys(this.state.answers || {}).length || Object.keys(this.state.requirements || {}).length
+      || (hasCompanion(result.companion) && hasCompanion(this.raters.companion));
     if (hasAnswers && !window.confirm("Replace your current answers for this category with the imported ones?")) {
       this.say("Import cancelled. Your answers are unchanged.");
       return;
     }
     this.state = result.state;
+    if (hasCompanion(result.companion)) this.raters.takeImport(result.companion);
     this.storageWarning.hidden = this.document.slot.write(toJSON(this.data, this.state, new Date())) && this.texts.available;
     this.rebuild();
     if (this.fileInput) this.fileInput.focus();
