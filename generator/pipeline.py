@@ -8,6 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.compile.build import CompiledSite, compile_site
+from generator.compile.exports.case_dates import read_ledger
+from generator.compile.exports.common import public_site_url
+from generator.compile.kinds import Publication
 from generator.compile.render import template_error
 from generator.errors import DataError, DataErrors
 from generator.load.files import read_documents
@@ -33,12 +36,17 @@ def load_model(data_dir: Path, assessments_dir: Path | None = None) -> Model:
     return build_model(documents)                                                                      # 2. model
 
 
-def run(data_dir: Path, assessments_dir: Path | None = None, templates: Path | None = None
-        ) -> tuple[Model, CompiledSite]:
-    """The model of the data and every file of the site compiled from it; DataErrors also for a broken template."""
+def run(data_dir: Path, assessments_dir: Path | None = None, templates: Path | None = None,
+        site_url: str | None = None) -> tuple[Model, CompiledSite]:
+    """The model of the data and every file of the site compiled from it; exported URIs are built from site_url
+    when it is a public address (see public_site_url); DataErrors also for a broken template or date ledger."""
     model = load_model(data_dir, assessments_dir)
+    ledger, errors = read_ledger(data_dir)
+    if errors:
+        raise DataErrors(errors)
+    publication = Publication(public_site_url(site_url), ledger)
     try:
-        return model, compile_site(model, templates)                                                   # 3. compile
+        return model, compile_site(model, templates, publication)                                      # 3. compile
     except Exception as exc:  # a broken template (an override, usually) is named with its file and line, not traced
         error = template_error(exc, templates)
         if error is None:

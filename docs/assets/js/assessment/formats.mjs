@@ -2,7 +2,7 @@
 // export, which is also what the page saves in the browser (so a saved state and an export read the same way).
 // Pure functions, free of any DOM.
 import { csvCell, csvText } from "../shared/csv.mjs";
-import { entriesOf, forbiddenKey, has, isObject, isoDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
+import { entriesOf, forbiddenKey, has, isObject, localDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
 import { entered } from "./outline.mjs";
 import { gapReport, itemEntry, ratingLabel, unitWords } from "./report.mjs";
 import { companionFromExport, exportFields, hasCompanion } from "./raters.mjs";
@@ -18,11 +18,11 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 const ANY_DATE = new Date(0); // every date gives an "exported" field of the same length
 
-/** Download name, e.g. iecmh-atlas-ECMHS-self-assessment-2026-11-23.md (kind: "md", "csv" or "json"; UTC date). */
+/** Download name, e.g. iecmh-atlas-ECMHS-self-assessment-2026-11-23.md (kind: "md", "csv" or "json"; the user's local day). */
 export function fileName(data, kind, date) {
   if (!["md", "csv", "json"].includes(kind)) throw new TypeError('kind must be "md", "csv" or "json"');
   const code = String(data.category.code ?? data.category.id).replace(/[^A-Za-z0-9-]/g, "-");
-  return `iecmh-atlas-${code}-self-assessment-${isoDay(date)}.${kind}`;
+  return `iecmh-atlas-${code}-self-assessment-${localDay(date)}.${kind}`;
 }
 
 // One line of plain text as inert Markdown: whitespace collapsed, structural characters backslash-escaped;
@@ -72,7 +72,7 @@ export function toMarkdown(data, state, date, companion = null) {
   const items = (list, none) => (list.length ? list.map((e) => mdItem(data, e)).join("\n") : none);
   const targetLabel = ratingLabel(data, data.target) ?? "";
   const out = [
-    `# Self-assessment: ${mdText(data.category.name)} (${mdText(data.category.code ?? data.category.id)}), ${isoDay(date)}`,
+    `# Self-assessment: ${mdText(data.category.name)} (${mdText(data.category.code ?? data.category.id)}), ${localDay(date)}`,
     "Made in the browser with the IECMH Competency Atlas; nothing was sent anywhere.",
     `Target level: ${data.target} (${mdText(targetLabel)}). Rated: ${report.progress.rated} of ${report.progress.total} ${many}. Dataset version ${mdText(data.dataset_version ?? "")}.`,
   ];
