@@ -21,7 +21,7 @@ ITEMS = [i.id for i in ECMHS.indicators()]
 PAGE = "atlas/self-assessment/ecmhs/"
 PREFIX = f"{MODEL.assessment.storage_key}:ecmhs"
 RULES = ECMHS.requirements["reference_ratings"]
-TODAY = datetime.datetime.now(datetime.timezone.utc).date()
+TODAY = datetime.date.today()  # the browser dates a rating by the local day, as this machine does
 
 
 def open_assessment(page, site_url: str, path: str = PAGE) -> None:

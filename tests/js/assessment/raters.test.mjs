@@ -12,6 +12,7 @@ import { ratersMarkdown, readinessSentences, ruleSentences } from "../../../docs
 import { setRating } from "../../../docs/assets/js/assessment/state.mjs";
 import { DATE, IDS, data, deepFreeze, sampleState } from "./fixture.mjs";
 
+const NOON = new Date("2026-11-23T12:00:00Z"); // the same local day in every time zone within 11 hours of UTC
 const SOURCE = "Endorsement facts, Requirements by infant category (reference ratings)";
 const ruled = deepFreeze({ ...data, reference_ratings: {
   count: { value: 3, source: SOURCE }, not_counted_at_not_enough_info: { value: 2, source: SOURCE },
@@ -102,12 +103,12 @@ describe("comparison, readiness and the learning plan", () => {
 
   test("readiness: 'not enough information' against the rule from the data, and age against the validity", () => {
     const rater = ratingBy("supervisor", { [IDS.p1]: "nei", [IDS.p2]: "nei", [IDS.d1]: 2 }, "2025-11-24");
-    const r = raterReadiness(ruled, rater, DATE);
+    const r = raterReadiness(ruled, rater, NOON);
     assert.deepEqual([r.nei, r.unrated, r.neiRule.limit, r.neiRule.counts], [2, 2, 2, false]);
     assert.deepEqual([r.age.until, r.age.valid], ["2026-11-24", true]);
-    assert.equal(raterReadiness(ruled, ratingBy("supervisor", { [IDS.p1]: 1 }, "2025-11-23"), DATE).age.valid, false);
+    assert.equal(raterReadiness(ruled, ratingBy("supervisor", { [IDS.p1]: 1 }, "2025-11-23"), NOON).age.valid, false);
     assert.equal(addMonths("2025-01-31", 1), "2025-02-28");
-    const none = raterReadiness(data, ratingBy("supervisor", { [IDS.p1]: "nei" }, "2025-01-01", data), DATE);
+    const none = raterReadiness(data, ratingBy("supervisor", { [IDS.p1]: "nei" }, "2025-01-01", data), NOON);
     assert.deepEqual([none.neiRule, none.age], [null, null]);
     assert.match(ruleSentences(data).join(" "), /does not state how many reference ratings.*up to 3.*does not state how many "not enough information"/s);
     assert.match(ruleSentences(ruled).join(" "), /2 or more "not enough information to rate" answers is not counted \(source: Endorsement facts/);
@@ -194,6 +195,6 @@ describe("what the page saved or exported loads again", () => {
 
   test("a rating dated ahead says so instead of a negative age", () => {
     const ahead = ratingBy("supervisor", { [IDS.p1]: 1 }, "2026-11-30");
-    assert.match(readinessSentences(ruled, ahead, DATE)[1], /^Dated 7 days ahead \(2026-11-30\); valid until 2027-11-30\./);
+    assert.match(readinessSentences(ruled, ahead, NOON)[1], /^Dated 7 days ahead \(2026-11-30\); valid until 2027-11-30\./);
   });
 });

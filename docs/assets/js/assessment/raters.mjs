@@ -9,7 +9,7 @@
 //   self-assessment: the imported rater files, each kept separately, and the learning plan;
 // - the comparison: every item's self rating beside each rater's rating, the differences of two levels or more,
 //   and the readiness of each rating under the category's rules. No average is ever computed.
-import { FORBIDDEN_KEYS, MARKUP, MARKUP_ERROR, entriesOf, forbiddenKey, get, has, isObject, shorten, utf8Bytes } from "../shared/guards.mjs";
+import { FORBIDDEN_KEYS, MARKUP, MARKUP_ERROR, entriesOf, forbiddenKey, get, has, isObject, localDay, shorten, utf8Bytes } from "../shared/guards.mjs";
 import { mergeEntries } from "../shared/merge.mjs";
 import { FORMAT as SELF_FORMAT, RATINGS, answerOf, isRated, limits } from "./state.mjs";
 
@@ -83,8 +83,8 @@ export function addMonths(day, months) {
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
-/** The UTC day of a Date as YYYY-MM-DD. */
-const dayOf = (date) => date.toISOString().slice(0, 10);
+/** The day of a Date in the user's own time zone as YYYY-MM-DD (a rating made in the evening is dated that day). */
+const dayOf = localDay;
 
 /** Whole days from day a to day b (both YYYY-MM-DD). */
 const daysBetween = (a, b) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
