@@ -65,7 +65,7 @@ class AssessmentApp extends SavedWorkPage {
     }
     this.contents = new ContentsView(this);
     this.root.append(this.storageWarning, ...this.toolbar(), this.notices(), this.contents.nav(), this.removedBox);
-    this.root.querySelector(".atlas-toolbar").insertBefore(this.raters.actions(), this.status);
+    this.root.querySelector(".atlas-actions-box").after(this.raters.actions()); // below the bar, so a phone keeps its room
     this.items = new ItemsView(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirementsBox(),
       this.items.section(() => generation === this.generation));
