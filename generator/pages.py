@@ -16,6 +16,7 @@ from generator.crosswalks import (
 from generator.coverage import LEVEL_LABELS, category_coverage, mapper_data, matrix_csv, program_json
 from generator.coverage import matrix as coverage_matrix
 from generator.exports import build_exports
+from generator.log_rules import log_rules
 from generator.model import Category, CategoryKnowledgeArea, Crosswalk, Indicator, KnowledgeArea, Model, Source
 from generator.render import Md, make_environment, md_text, rel_link
 
@@ -275,6 +276,7 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         "domains": [{"id": d.id, "name": _domain_title(category, d.id) or d.name} for d in model.domains if d.id in used],
         "items": items,
         "requirements": tracked_requirements(category),
+        "logs": log_rules(model, category, assessment_page(category.id), f"{GENERATED_DIR}/data/programs/{{id}}.json"),
         "exact_matches": exact_matches(model),
     }
 

@@ -111,7 +111,7 @@ describe("RSC log: only the rules the data states are checked", () => {
     const bare = deepFreeze({ ...data, logs: { rsc: { requirement: "rsc" } } });
     const s = saveEntry(emptyState(bare), "rsc", { date: "2001-01-01", hours: 2, endorsement: "other" }, bare, TODAY);
     assert.equal(rscTotals(bare, s).counted, 2);
-    assert.ok(uncheckedRules(bare).some((t) => /Who may provide your RSC.*check with your association/.test(t)));
+    assert.ok(uncheckedRules(bare).some((t) => /Who may provide your RSC is not checked.*check with your association/.test(t)));
     assert.ok(uncheckedRules(data).every((t) => t.endsWith("check with your association.")));
   });
 });

@@ -20,7 +20,7 @@ export function trainingSummary(data, state) {
 export function rscSummary(data, state) {
   const r = rscTotals(data, state);
   const lines = [`Counted: ${hours(r.counted)} of the ${fmt(r.required)} required${r.short ? ` (${hours(r.short)} still short)` : ""}.`];
-  if (r.logged > r.counted) lines.push(`${hours(r.logged - r.counted)} logged do not count by the checks below.`);
+  if (r.logged > r.counted) lines.push(`${hours(r.logged - r.counted)} logged do not count by the checks of this log.`);
   const formats = Object.entries(r.byFormat).filter(([, h]) => h > 0).map(([f, h]) => `${FORMAT_LABELS[f] ?? f}: ${fmt(h)}`);
   if (formats.length) lines.push(`By format: ${formats.join("; ")}.`);
   return lines;

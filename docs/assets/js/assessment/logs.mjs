@@ -367,13 +367,14 @@ export function uncheckedRules(data) {
   const rules = rscRules(data);
   const out = [];
   if (requirementOf(data, "rsc")) {
-    out.push("How many RSC hours may be in a group rather than one to one: the guidelines do not say; check with your association.");
-    out.push("Over what period the RSC hours must fall: the guidelines do not say; check with your association.");
-    if (!rules.after_degree) out.push("Whether RSC hours from before your degree count: the data does not say; check with your association.");
-    if (!rules.providers?.length) out.push("Who may provide your RSC: the data does not say; check with your association.");
+    out.push("How many RSC hours may be in a group rather than one to one is not checked (the Atlas has no rule for it); check with your association.");
+    out.push("Over what period the RSC hours must fall is not checked; check with your association.");
+    if (!rules.after_degree) out.push("Whether RSC hours from before your degree count is not checked (the Atlas has no rule for it); check with your association.");
+    if (!rules.providers?.length) out.push("Who may provide your RSC is not checked (the Atlas has no rule for it); check with your association.");
+    if (!rules.ages_served) out.push("The ages you must be serving while receiving RSC are not checked; check with your association.");
   }
   if (requirementOf(data, "training")) {
-    out.push("Whether training from before your degree counts: the guidelines do not say; check with your association.");
+    out.push("Whether training from before your degree counts is not checked (the Atlas has no rule for it); check with your association.");
   }
   return out;
 }

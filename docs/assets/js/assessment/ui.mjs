@@ -5,6 +5,7 @@ import { downloadText, el, onStorageChange, readChosenFile } from "../shared/dom
 import { SavedWorkPage } from "../shared/editing.mjs";
 import { fileName, parseImport, toCSV, toJSON, toMarkdown } from "./formats.mjs";
 import { ItemsView } from "./items-view.mjs";
+import { LogsView } from "./logs-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
 import { renderRemoved, renderReport } from "./report-view.mjs";
 import { RequirementsView } from "./requirements-view.mjs";
@@ -50,9 +51,11 @@ class AssessmentApp extends SavedWorkPage {
     this.root.append(this.status, this.storageWarning, this.toolbar(), this.removedBox);
     this.requirements = new RequirementsView(this);
     this.items = new ItemsView(this);
+    this.logsView = new LogsView(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirements.section(),
-      this.items.section(() => generation === this.generation));
+      this.logsView.section(), this.items.section(() => generation === this.generation));
     this.ready = this.items.ready.then((finished) => {
+      if (finished) this.logsView.renderLinks();
       if (finished) this.root.dataset.built = "true";
       return finished;
     });
@@ -126,6 +129,8 @@ class AssessmentApp extends SavedWorkPage {
     this.progressText.textContent = `${rated} of ${total} rated`;
     this.requirements.render();
     renderReport(this.report, this.data, this.state);
+    this.logsView.render();
+    this.report.append(...this.logsView.reportPart());
   }
 
   goToNextUnrated() {
@@ -192,7 +197,7 @@ class AssessmentApp extends SavedWorkPage {
   }
 
   startOver() {
-    if (!window.confirm("Start over? This clears every answer and requirement entry for this category in this browser.")) {
+    if (!window.confirm("Start over? This clears every answer, requirement entry and log entry for this category in this browser.")) {
       return;
     }
     this.state = emptyState(this.data);
