@@ -189,6 +189,9 @@ class _ReferenceChecker:
         for doc, category in zip(self.docs["category"], categories):
             if category.counterpart and category.counterpart not in category_ids:
                 self.errors.append(doc.error(("counterpart",), f"unknown category '{category.counterpart}'"))
+            for i, provider in enumerate(category.requirements.get("rsc", {}).get("providers", [])):
+                if provider not in category_ids:
+                    self.errors.append(doc.error(("requirements", "rsc", "providers", i), f"unknown category '{provider}'"))
         roles = [self._role(doc) for doc in self.docs["role"]]
         terms = self._terms(self.docs["glossary"][0])
         licences = self._apply_official_text(categories)
