@@ -30,6 +30,9 @@ def open_assessment(page, site_url: str) -> None:
     """Open the ECMHS self-assessment and wait until it is built."""
     page.goto(site_url + PAGE)
     page.locator('#atlas-assessment[data-built="true"]').wait_for()
+    body = page.locator("details.atlas-logs-body")
+    if body.get_attribute("open") is None:
+        body.locator("> summary").click()  # the logs are folded away until they hold something
 
 
 def saved(page) -> str | None:
@@ -146,7 +149,7 @@ def test_rsc_counts_only_what_the_guidelines_allow_and_names_what_it_cannot_chec
     assert any("endorsement is not one the guidelines name" in c for c in counts)
     assert any("not while serving children aged 3 to 6" in c for c in counts)
     rules = page.locator(".atlas-log-rules")
-    rules.locator("summary").click()
+    rules.locator("> summary").click()
     assert "check with your association" in rules.inner_text()
     assert "Source:" in rules.inner_text()
 
@@ -272,6 +275,13 @@ def test_answers_with_logs_saved_by_this_release_load_unchanged(page, site_url: 
 
 def test_keyboard_alone_adds_a_training_entry_and_axe_finds_nothing(page, site_url: str) -> None:
     open_assessment(page, site_url)
+    summary = page.locator("details.atlas-logs-body > summary")
+    summary.focus()
+    page.keyboard.press("Enter")  # folds the logs away, and Enter again opens them
+    expect(page.locator("#atlas-log-training-form")).to_be_hidden()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "atlas-log-mode-apply"
     page.locator("#atlas-log-training-form").get_by_label("Title", exact=True).focus()
     page.keyboard.type("Typed with the keyboard")
     page.keyboard.press("Tab")  # the provider, left empty
