@@ -102,7 +102,7 @@ def test_training_totals_per_part_and_knowledge_areas_as_evidence(page, site_url
     status = page.locator("#atlas-req-training-status").inner_text()
     assert status.startswith("Not yet") and "counted from your log" in status
     item = page.locator("fieldset.atlas-item").first
-    assert "Training, Circle of Security (2025-03-01)" in item.locator(".atlas-linked").inner_text()
+    assert "Training, Circle of Security (2025-03-01)" in item.locator(".atlas-linked").text_content()
     assert not item.get_by_label("Training", exact=True).is_checked(), "the user's own ticks are not changed"
 
 
@@ -216,8 +216,8 @@ def test_courses_from_a_program_map_give_course_evidence_without_touching_ticks(
     items = [i for d in ECMHS.domains for k in d.knowledge_areas or () if k.ka in covered for i in k.indicators or ()]
     assert items, "the course must reach ECMHS items"
     node = page.locator(f'fieldset[data-item="{items[0].id}"]')
-    assert f"College course, {course.code}" in node.locator(".atlas-linked").inner_text()
-    assert "program map" in node.locator(".atlas-linked").inner_text()
+    assert f"College course, {course.code}" in node.locator(".atlas-linked").text_content()
+    assert "program map" in node.locator(".atlas-linked").text_content()
     assert not node.get_by_label("College course").is_checked()
     assert saved_logs(page)["coursework"]["taken"] == [course.code]
     hostile = tmp_path / "hostile.json"

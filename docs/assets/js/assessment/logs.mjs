@@ -279,8 +279,8 @@ export function saveEntry(state, log, fields, data, today, random = Math.random)
   return withLogs(state, { ...logs, [log]: sortByDate(list) });
 }
 
-/** Entries by date, then by id (a stable order for the page and the files). */
-const sortByDate = (list) => [...list].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
+/** Entries by date; entries of the same day keep the order they were added in (the sort is stable). */
+const sortByDate = (list) => [...list].sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
 
 /** Removes an entry of a log by id. */
 export function removeEntry(state, log, id) {
