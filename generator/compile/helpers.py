@@ -63,7 +63,7 @@ class PageHelpers:
                     if k.indicators is None:
                         return Md("listed")
                     return self.link(len(k.indicators), urls.category_page(category.id), urls.ka_anchor(d.domain, k.ka))
-            return Md("")
+            return Md("?") if d.partial else Md("")
         return Md("?")
 
     def page_link(self, text: str, to_page: str, anchor: str = "") -> Md:

@@ -107,7 +107,7 @@ def compare_pages(model: Model) -> list[Page]:
         rows, ka_rows = compare_indicators(model, a, b), compare_knowledge_areas(model, a, b)
         pages.append(Page(urls.compare_page(a.id, b.id), {
             "a": a, "b": b, "rows": rows, "ka_rows": ka_rows, "basis": basis,
-            "counts": comparison_counts(model, rows, ka_rows)}, f"{a.code} and {b.code}"))
+            "counts": comparison_counts(model, a, b, rows, ka_rows)}, f"{a.code} and {b.code}"))
     return pages
 
 
@@ -213,9 +213,9 @@ def cells_for(model: Model, ka: KnowledgeArea) -> list[CategoryCell]:
 
 
 def categories_without(model: Model, ka: KnowledgeArea) -> list[Category]:
-    """Categories whose knowledge-area list for this domain is entered but does not include this area."""
+    """Categories whose knowledge-area list for this domain is entered in full but does not include this area."""
     return [category for category in model.categories for d in category.domains
-            if d.domain == ka.domain and d.knowledge_areas is not None and all(k.ka != ka.id for k in d.knowledge_areas)]
+            if d.domain == ka.domain and d.lacks(ka.id)]
 
 
 def uncertain_facts(model: Model) -> list[tuple[Category, str, str]]:

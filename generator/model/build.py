@@ -72,7 +72,8 @@ def _category(raw: dict[str, Any], texts: dict[str, str]) -> Category:
     """One category, its indicators in the publisher's words where an official-text file has them."""
     domains = tuple(
         CategoryDomain(d["domain"], d.get("title", ""),
-                       tuple(_category_ka(k, texts) for k in d["knowledge_areas"]) if "knowledge_areas" in d else None)
+                       tuple(_category_ka(k, texts) for k in d["knowledge_areas"]) if "knowledge_areas" in d else None,
+                       d.get("partial", False))
         for d in raw["domains"])
     notes = tuple(Note(n["text"], _source(n["source"]), n.get("uncertain", False)) for n in raw.get("notes", []))
     return Category(raw["id"], raw["code"], raw["name"], raw["track"], tuple(raw["scope"]),

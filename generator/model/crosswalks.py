@@ -75,6 +75,9 @@ class CompareRow:
     left: Indicator | None
     relation: str | None
     right: Indicator | None
+    known: bool = True
+    """False when the side without an item has no data there (its indicators for that knowledge area are not yet
+    entered): the row then says "not yet entered", never "no counterpart"."""
 
     @property
     def matched(self) -> bool:
@@ -90,6 +93,9 @@ class KaRow:
     name: str
     left: str | None
     right: str | None
+    left_known: bool = True
+    right_known: bool = True
+    """Whether each side's data can tell that it lacks the knowledge area (False: its list is not yet entered)."""
 
     @property
     def matched(self) -> bool:
@@ -98,7 +104,8 @@ class KaRow:
 
 
 def compare_indicators(model: Model, a: Category, b: Category) -> list[CompareRow]:
-    """Every indicator of a with its counterparts in b, then b's indicators that nothing in a matches."""
+    """Every indicator of a with its counterparts in b, then b's indicators that nothing in a matches; a row without
+    a counterpart is marked unknown where the other category's indicators for that knowledge area are not entered."""
     in_b = {i.id: i for i in b.indicators()}
     rows: list[CompareRow] = []
     matched_b: set[str] = set()
@@ -109,9 +116,22 @@ def compare_indicators(model: Model, a: Category, b: Category) -> list[CompareRo
             matched_b.add(other)
         if not partners:
             unique = next((rel for _, rel, other in pairs_touching(model, left.id) if other is None), None)
-            rows.append(CompareRow(left, unique, None))
-    rows += [CompareRow(None, None, right) for right in b.indicators() if right.id not in matched_b]
+            rows.append(CompareRow(left, unique, None, unique is not None or _entered(model, b, left.id)))
+    rows += [CompareRow(None, None, right, _entered(model, a, right.id))
+             for right in b.indicators() if right.id not in matched_b]
     return rows
+
+
+def _entered(model: Model, category: Category, indicator_id: str) -> bool:
+    """Whether the category's data can tell that it has no counterpart of the indicator: it has indicators entered
+    in the indicator's knowledge area, or a complete list of that domain without the knowledge area."""
+    ka_id = indicator_id.split(".")[2] if indicator_id.count(".") >= 3 else ""
+    domain = model.knowledge_area(ka_id).domain if ka_id in {k.id for k in model.knowledge_areas} else ""
+    for d in category.domains:
+        if d.domain == domain:
+            entry = next((k for k in d.knowledge_areas or () if k.ka == ka_id), None)
+            return entry.indicators is not None if entry else d.lacks(ka_id)
+    return False
 
 
 def compare_knowledge_areas(model: Model, a: Category, b: Category) -> list[KaRow]:
@@ -119,19 +139,31 @@ def compare_knowledge_areas(model: Model, a: Category, b: Category) -> list[KaRo
     def titles(c: Category) -> dict[str, str]:
         return {k.ka: k.title or model.knowledge_area(k.ka).name for k in c.knowledge_areas()}
 
+    def known(c: Category, ka: str, domain: str, has: dict[str, str]) -> bool:
+        return ka in has or any(d.domain == domain and d.lacks(ka) for d in c.domains)
+
     ta, tb = titles(a), titles(b)
-    return [KaRow(k.id, k.name, ta.get(k.id), tb.get(k.id)) for k in model.knowledge_areas if k.id in ta or k.id in tb]
+    return [KaRow(k.id, k.name, ta.get(k.id), tb.get(k.id), known(a, k.id, k.domain, ta), known(b, k.id, k.domain, tb))
+            for k in model.knowledge_areas if k.id in ta or k.id in tb]
 
 
-def comparison_counts(model: Model, rows: list[CompareRow], ka_rows: list[KaRow]) -> dict[str, int]:
-    """How many rows of each relation, unmatched items and shared knowledge areas a comparison has."""
+def comparison_counts(model: Model, a: Category, b: Category, rows: list[CompareRow],
+                      ka_rows: list[KaRow]) -> dict[str, int]:
+    """How many rows of each relation, unmatched items and shared knowledge areas a comparison has; items whose
+    counterpart cannot be known (the other side's data is not yet entered) are counted apart, never as differences."""
     labels = model.vocabulary.relation_labels()
     counts: Counter[str] = Counter(labels[r.relation] for r in rows if r.relation)
-    counts["only in the first category"] = sum(1 for r in rows if r.right is None)
-    counts["only in the second category"] = sum(1 for r in rows if r.left is None)
+    counts[f"only in {a.code}"] = sum(1 for r in rows if r.right is None and r.known)
+    counts[f"only in {b.code}"] = sum(1 for r in rows if r.left is None and r.known)
+    counts[f"in {a.code}, with {b.code}'s indicators there not yet entered"] = \
+        sum(1 for r in rows if r.right is None and not r.known)
+    counts[f"in {b.code}, with {a.code}'s indicators there not yet entered"] = \
+        sum(1 for r in rows if r.left is None and not r.known)
     counts["knowledge areas in both"] = sum(1 for k in ka_rows if k.matched)
-    counts["knowledge areas in one only"] = sum(1 for k in ka_rows if not k.matched)
-    return dict(counts)
+    counts["knowledge areas in one only"] = sum(1 for k in ka_rows if not k.matched and k.left_known and k.right_known)
+    counts["knowledge areas in one, not yet entered in the other"] = \
+        sum(1 for k in ka_rows if not k.matched and not (k.left_known and k.right_known))
+    return {label: n for label, n in counts.items() if n}
 
 
 def category_pairs(model: Model) -> list[tuple[Category, Category]]:
@@ -150,17 +182,22 @@ def role_knowledge_areas(model: Model, role: Role) -> dict[str, list[tuple[str, 
 
 
 def role_coverage(model: Model, role: Role) -> list[dict[str, Any]]:
-    """Categories ranked by the share of the role's knowledge areas they include (ties in model order)."""
+    """Categories ranked by how many of the role's knowledge areas they include, each with its share of those whose
+    presence the data can tell: a knowledge area in a domain the category has not entered, or entered only in part,
+    is unknown, so missing data never reads as a poor fit (ties in model order)."""
     needed = sorted({ka for pairs in role_knowledge_areas(model, role).values() for _, ka in pairs})
     if not needed:
         return []
+    domain_of = {k.id: k.domain for k in model.knowledge_areas}
     rows = []
     for order, c in enumerate(model.categories):
         has = {k.ka for k in c.knowledge_areas()}
+        domains = {d.domain: d for d in c.domains}
+        known = [ka for ka in needed if ka in has or (domain_of[ka] in domains and domains[domain_of[ka]].lacks(ka))]
         covered = [ka for ka in needed if ka in has]
-        rows.append({"category": c, "covered": len(covered), "total": len(needed),
-                     "percent": round(100 * len(covered) / len(needed)), "order": order,
-                     "entered": any(d.knowledge_areas is not None for d in c.domains)})
+        rows.append({"category": c, "covered": len(covered), "known": len(known), "total": len(needed),
+                     "percent": round(100 * len(covered) / len(known)) if known else None, "order": order,
+                     "complete": len(known) == len(needed)})
     return sorted(rows, key=lambda r: (-r["covered"], r["order"]))
 
 

@@ -92,11 +92,17 @@ class CategoryKnowledgeArea:
 
 @dataclass(frozen=True)
 class CategoryDomain:
-    """A domain as a category has it (knowledge_areas None: not yet entered)."""
+    """A domain as a category has it (knowledge_areas None: not yet entered; partial: only some are entered)."""
 
     domain: str
     title: str
     knowledge_areas: tuple[CategoryKnowledgeArea, ...] | None
+    partial: bool = False
+
+    def lacks(self, ka_id: str) -> bool:
+        """Whether the data says this domain of the category does not include the knowledge area (a complete list
+        that leaves it out); a list not entered, or entered only in part, says nothing of what it leaves out."""
+        return self.knowledge_areas is not None and not self.partial and all(k.ka != ka_id for k in self.knowledge_areas)
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def test_gap_report_shows_readiness_gaps_and_shortfalls(page, site_url: str) -> 
     assert ECMHS.indicators()[1].text in text.split("Below target")[1].split("Strengths")[0]
     assert ECMHS.indicators()[0].text in text.split("Strengths")[1]
     assert ECMHS.indicators()[2].text in text.split("Not enough information to rate")[1]
-    table = page.get_by_role("table", name="Readiness by domain")
+    table = page.get_by_role("table", name="Items at or above target, per domain")
     assert table.get_by_role("row", name=re.compile("Theoretical Foundations")).inner_text().split("\t")[1] == \
         f"1 ({round(100 / sum(1 for i in ECMHS.indicators() if '.tf.' in i.id))}%)"
     assert page.locator("svg.atlas-chart[role=img] title").count() == 1
