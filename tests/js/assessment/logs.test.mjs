@@ -254,3 +254,12 @@ describe("saved and exported logs", () => {
     assert.deepEqual(logsMarkdown(data, emptyState(data), (t) => t), []);
   });
 });
+
+describe("the Markdown report of the logs", () => {
+  test("a pipe in a title stays inside its table cell", () => {
+    const md = toMarkdown(data, training({ title: "A | B" }), DATE);
+    const row = md.split("\n").find((line) => line.includes("A \\| B"));
+    assert.ok(row, md);
+    assert.equal(row.split(/(?<!\\)\|/).length - 2, 5, "five cells");
+  });
+});

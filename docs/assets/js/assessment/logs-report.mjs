@@ -57,7 +57,7 @@ export function renewalSummary(data, state) {
 export function logsMarkdown(data, state, mdText) {
   const logs = logsOf(state);
   const blocks = [];
-  const cell = (text) => mdText(text ?? "").replace(/\|/g, "\\|");
+  const cell = (text) => mdText(text ?? ""); // mdText escapes "|", so no cell ends early
   const areas = (ids) => (ids ?? []).map((id) => knowledgeAreas(data).find((k) => k.id === id)?.name ?? id).join("; ");
   if (logs.training.length && requirementOf(data, "training")) {
     blocks.push("## Training log", trainingSummary(data, state).map((l) => `- ${mdText(l)}`).join("\n"),
