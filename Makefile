@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site offline validate generate test test-fast browser bench clean
+.PHONY: serve site offline validate generate case-dates test test-fast browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ validate: $(STAMP)
 
 generate: $(STAMP)
 	$(BIN)/iecmh-atlas generate
+
+# Record the content hash of every CASE record in competencies/case-dates.json; a new or changed record is dated now
+# (the build itself never reads a clock: see generator/compile/exports/case_dates.py). Commit the result.
+case-dates: $(STAMP)
+	$(BIN)/iecmh-atlas case-dates
 
 # The browser tests drive Debian's Chromium through Playwright (no browser download is possible here).
 browser:

@@ -17,6 +17,9 @@ BENCHES = [
      "per-indicator cost at 100x within 1.2x of 1x."),
     ("Self-assessment: render and update in Chromium", ["bench/assessment_bench.py"],
      "Goal: an update within one frame (16 ms) for ECMHS and under 50 ms at 1,000 indicators."),
+    ("Self-assessment: self and raters in Chromium", ["bench/raters_bench.py"],
+     "Three rater files on ECMHS beside the self-assessment. Goal: updating the comparison after one change within "
+     "one frame (16 ms)."),
     ("Page weight and search", ["bench/site_bench.py"],
      "Goal: the Atlas's own CSS+JS under 30 KB gzip; search results under 100 ms for the dataset. Search engine: "
      "the site searches with Pagefind, measured here beside MkDocs Material's search, which it used before and the "

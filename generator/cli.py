@@ -1,4 +1,4 @@
-"""Command line: iecmh-atlas validate | generate | build | offline | serve."""
+"""Command line: iecmh-atlas validate | generate | build | offline | serve | case-dates."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import DataErrors
-from generator.project import build_site, find_project, validate, write_pages
+from generator.project import build_site, find_project, update_case_dates, validate, write_pages
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="zip file to write (default: build/iecmh-atlas-offline.zip)")
     serve = sub.add_parser("serve", help="serve the site with live reload when a YAML file changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port (default 127.0.0.1:8000)")
+    sub.add_parser("case-dates", help="record the content hash and change date of every CASE record in "
+                                      "competencies/case-dates.json (new or changed records are dated now)")
     return parser
 
 
@@ -81,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"iecmh-atlas: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             print(f"built {written}: unzip it and open iecmh-atlas/index.html")
+        elif args.command == "case-dates":
+            total, changed, gone = update_case_dates(project)
+            print(f"{project.data_dir / 'case-dates.json'}: {total} records, {changed} new or changed, {gone} gone")
         elif args.command == "serve":
             validate(project)
             from mkdocs.commands.serve import serve

@@ -5,8 +5,12 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
+from generator.compile.exports.case import all_records
+from generator.compile.exports.case_dates import LEDGER_FILE, ledger_text, read_ledger, updated_ledger
+from generator.errors import DataErrors
 from generator.model.types import Model
 from generator.pipeline import load_model, run
 from generator.site.output import replace_tree, swap_in
@@ -87,3 +91,17 @@ def build_site(project: Project, site_dir: Path, strict: bool = True) -> None:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     swap_in(fresh, site_dir)
+
+
+def update_case_dates(project: Project, now: datetime | None = None) -> tuple[int, int, int]:
+    """Bring competencies/case-dates.json up to date with the data: a new or changed CASE record is dated now (the
+    build itself never reads a clock). Return how many records it holds, how many are new or changed, how many gone."""
+    model = load_model(project.data_dir, project.assessments_dir)
+    ledger, errors = read_ledger(project.data_dir)
+    if errors:
+        raise DataErrors(errors)
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    fresh = updated_ledger(all_records(model), ledger, stamp, f"{model.framework.date}T00:00:00+00:00")
+    (project.data_dir / LEDGER_FILE).write_text(ledger_text(fresh), encoding="utf-8")
+    return len(fresh), sum(1 for k, v in fresh.items() if ledger.get(k) != v), len(set(ledger) - set(fresh))
+

@@ -9,7 +9,7 @@ import jinja2
 
 from generator.compile import labels, urls
 from generator.compile.helpers import PageHelpers
-from generator.compile.kinds import NavEntry, Page, PageKind
+from generator.compile.kinds import FileContent, NavEntry, Page, PageKind, Publication
 from generator.compile.nav import build_nav
 from generator.compile.registry import EXPORTS, PAGE_KINDS
 from generator.compile.render import make_environment
@@ -22,25 +22,26 @@ class CompiledSite:
     """Every generated file as {path: text} (paths as MkDocs sees them), the navigation, and which pages are
     reached from other pages only."""
 
-    files: dict[str, str]
+    files: dict[str, FileContent]
     nav: list[NavEntry]
     not_in_nav: frozenset[str]
     kinds: dict[str, str]
     """The page-kind template of every generated page."""
 
 
-def compile_site(model: Model, templates: Path | None = None) -> CompiledSite:
-    """Every page and export of the model; the same model gives the same text."""
+def compile_site(model: Model, templates: Path | None = None, publication: Publication = Publication()
+                 ) -> CompiledSite:
+    """Every page and export of the model; the same model and publication give the same bytes."""
     env = _environment(model, templates)
     made = [(kind, kind.pages(model)) for kind in PAGE_KINDS]
-    files: dict[str, str] = {}
+    files: dict[str, FileContent] = {}
     kinds: dict[str, str] = {}
     for kind, pages in made:
         for page in pages:
             files[page.path] = render_page(env, model, kind, page)
             kinds[page.path] = kind.template
     for export in EXPORTS:
-        files.update(export.files(model))
+        files.update(export.files(model, publication))
     hidden = frozenset(page.path for kind, pages in made if kind.section is None for page in pages)
     return CompiledSite(files, build_nav(model, made), hidden, kinds)
 

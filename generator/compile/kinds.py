@@ -1,7 +1,7 @@
 """The shapes of the registry: a page, a kind of page, a kind of export file."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,11 +35,33 @@ class PageKind:
 
 
 @dataclass(frozen=True)
+class CaseDate:
+    """When a CASE record last changed, and the hash of its content at that time (one entry of the ledger)."""
+
+    sha256: str
+    changed: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the exports need beyond the model: the site's public address (None when it has none) and the ledger
+    of CASE record dates (competencies/case-dates.json)."""
+
+    site_url: str | None = None
+    case_dates: Mapping[str, CaseDate] = field(default_factory=dict)
+
+
+FileContent = str | bytes
+"""The content of a generated file: text (written as UTF-8) or bytes (a spreadsheet)."""
+
+
+@dataclass(frozen=True)
 class Export:
-    """A kind of export file: its path, what it holds and how it is made."""
+    """A kind of export file: its path, what it holds, how its files are made and which the open-data page lists."""
 
     path: str
     description: str
-    files: Callable[[Model], dict[str, str]]
-    on_open_data: bool = True
-    """Listed on the open-data page (the program files are linked from their program's page instead)."""
+    files: Callable[[Model, Publication], dict[str, FileContent]]
+    listing: Callable[[Model], dict[str, str]] | None = None
+    """The files the open-data page lists, with what each holds by name (None: not listed there; the program
+    files are linked from their program's page instead)."""

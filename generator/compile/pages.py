@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.compile import urls
 from generator.compile.browser_data import assessment_data, json_for_html, mapper_data
-from generator.compile.exports import EXPORTS, export_description
+from generator.compile.exports import open_data_files
 from generator.compile.kinds import Page
 from generator.compile.labels import REQUIREMENT_LABELS
 from generator.compile.render import Md
@@ -182,8 +182,7 @@ def about_page(model: Model) -> list[Page]:
 
 def open_data_page(model: Model) -> list[Page]:
     """The list of export files."""
-    files = sorted(path for export in EXPORTS if export.on_open_data for path in export.files(model))
-    return [Page(urls.OPEN_DATA_PAGE, {"files": [(path, export_description(path)) for path in files]}, "Open data")]
+    return [Page(urls.OPEN_DATA_PAGE, {"files": open_data_files(model)}, "Open data")]
 
 
 def related_category_pairs(model: Model) -> dict[frozenset[str], list[Crosswalk]]:

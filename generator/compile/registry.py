@@ -3,11 +3,11 @@ snapshot tests and the accessibility checks all iterate it. A new page kind is a
 from __future__ import annotations
 
 from generator.compile import pages, urls
-from generator.compile.exports import EXPORTS, export_description
+from generator.compile.exports import EXPORTS
 from generator.compile.kinds import NavEntry, Page, PageKind
 from generator.model.types import Model
 
-__all__ = ["EXPORTS", "PAGE_KINDS", "export_description"]
+__all__ = ["EXPORTS", "PAGE_KINDS"]
 
 
 def _by_track(model: Model, made: list[Page]) -> list[NavEntry]:

@@ -1,6 +1,7 @@
 """JSON Schema checks of data files, with messages a person editing YAML can act on."""
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from functools import lru_cache
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import referencing
+import referencing.jsonschema
 
 from generator.errors import DataError
 from generator.load.yamlfile import YamlDocument
@@ -48,47 +50,25 @@ def _validators(schema_dir: Path, vocabulary: Vocabulary | None = None) -> dict[
 
 
 @lru_cache(maxsize=8)
+def _schema_files(schema_dir: Path) -> dict[str, dict]:
+    """Every schema of a folder by file name (for the hints of messages)."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+
+
+@lru_cache(maxsize=8)
 def _cached_validators(schema_dir: Path, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]
                        ) -> dict[str, jsonschema.protocols.Validator]:
-    """The validators of one schema folder and one vocabulary (compiled once)."""
+    """The validators of one schema folder and one vocabulary (compiled once). Each schema is registered under
+    its absolute $id, so references between the files resolve as in any standard tool (no merging by hand)."""
     schemas = {p.name: _with_vocabulary(json.loads(p.read_text(encoding="utf-8")), dict(vocabulary))
                for p in sorted(schema_dir.glob("*.schema.json"))}
     registry = referencing.Registry().with_resources(
-        (name, referencing.Resource.from_contents(schema)) for name, schema in schemas.items()
+        (schema["$id"], referencing.jsonschema.DRAFT202012.create_resource(schema)) for schema in schemas.values()
     )
     return {
-        name.removesuffix(".schema.json"): jsonschema.Draft202012Validator(_bundle(schema, schemas), registry=registry)
+        name.removesuffix(".schema.json"): jsonschema.Draft202012Validator(schema, registry=registry)
         for name, schema in schemas.items()
     }
-
-
-def _bundle(schema: dict, schemas: dict[str, dict]) -> dict:
-    """Copy schema with references into other schema files turned into local $defs (same meaning, faster to check)."""
-    own = schema["$id"]
-    local_defs: dict[str, object] = {}
-
-    def rewrite(node: object, file: str) -> object:
-        if isinstance(node, dict):
-            out = {k: rewrite(v, file) for k, v in node.items()}
-            ref = node.get("$ref", "")
-            target_file, _, fragment = ref.partition("#")
-            target_file = target_file or file
-            if ref and target_file != own:
-                name = fragment.rsplit("/", 1)[-1]
-                key = f"{target_file.removesuffix('.schema.json')}--{name}"
-                if key not in local_defs:
-                    local_defs[key] = {}
-                    local_defs[key] = rewrite(schemas[target_file]["$defs"][name], target_file)
-                out["$ref"] = f"#/$defs/{key}"
-            return out
-        if isinstance(node, list):
-            return [rewrite(v, file) for v in node]
-        return node
-
-    bundled = rewrite(schema, own)
-    assert isinstance(bundled, dict)
-    bundled.setdefault("$defs", {}).update(local_defs)
-    return bundled
 
 
 def schema_kinds(schema_dir: Path) -> list[str]:
@@ -100,22 +80,19 @@ def check_schema(doc: YamlDocument, kind: str, schema_dir: Path, vocabulary: Voc
                  ) -> list[DataError]:
     """Validate doc against the schema of its kind (vocabulary filled in); one DataError per problem."""
     validator = _validators(schema_dir, vocabulary)[kind]
+    schemas = _schema_files(schema_dir)
     errors = []
     for err in validator.iter_errors(doc.data):
-        errors.extend(_translate(doc, err))
+        errors.extend(_translate(doc, err, schemas))
     return errors
 
 
-def _translate(doc: YamlDocument, err: jsonschema.ValidationError) -> list[DataError]:
+def _translate(doc: YamlDocument, err: jsonschema.ValidationError, schemas: dict[str, dict]) -> list[DataError]:
     """Turn one jsonschema error into DataErrors placed on the right line."""
     ypath = tuple(err.absolute_path)
     kind = err.validator
     if kind in ("additionalProperties", "unevaluatedProperties"):
-        inside = err.message[err.message.find("(") :]
-        keys = _UNEXPECTED.findall(inside) or ["?"]
-        allowed = _allowed_keys(err.schema)
-        hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
-        return [doc.error(ypath + (key,), f"unknown key '{key}'{hint}") for key in keys]
+        return _unknown_keys(doc, err, _allowed_keys(err.schema, schemas))
     if kind == "required":
         missing = _UNEXPECTED.findall(err.message)[0]
         return [doc.error(ypath, f"missing required field '{missing}'")]
@@ -144,13 +121,52 @@ def _translate(doc: YamlDocument, err: jsonschema.ValidationError) -> list[DataE
     return [doc.error(ypath, err.message)]
 
 
-def _allowed_keys(schema: dict) -> list[str]:
-    """The property names a (possibly allOf-composed) schema object accepts, for hints."""
-    keys = list(schema.get("properties", {}))
-    for part in schema.get("allOf", []):
-        if "$ref" in part and part["$ref"].endswith("requirement_base"):
-            keys = ["summary", "source", "note", "uncertain"] + keys
-    return sorted(set(keys))
+def _unknown_keys(doc: YamlDocument, err: jsonschema.ValidationError, allowed: list[str]) -> list[DataError]:
+    """One error per key the schema does not allow, with the nearest allowed key as a suggestion.
+
+    A key the schema allows is never called unknown: unevaluatedProperties also lists allowed keys when another
+    part of the same object failed (a misspelt `sorce` leaves `source` missing, so `summary` counts as unevaluated);
+    that failure has its own message."""
+    inside = err.message[err.message.find("("):]
+    keys = [key for key in _UNEXPECTED.findall(inside) or ["?"] if key not in allowed]
+    hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
+    out = []
+    for key in keys:
+        near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        suggestion = f": did you mean '{near[0]}'?" if near else ""
+        out.append(doc.error(tuple(err.absolute_path) + (key,), f"unknown key '{key}'{suggestion}{hint}"))
+    return out
+
+
+def _allowed_keys(schema: dict, schemas: dict[str, dict]) -> list[str]:
+    """The property names a schema object accepts, with those of the schemas it draws in ($ref, allOf)."""
+    keys: set[str] = set()
+
+    def collect(node: object, depth: int) -> None:
+        if not isinstance(node, dict) or depth > 8:
+            return
+        keys.update(node.get("properties", {}))
+        if isinstance(node.get("$ref"), str):
+            collect(_lookup(node["$ref"], schemas), depth + 1)
+        for part in node.get("allOf", []):
+            collect(part, depth + 1)
+
+    collect(schema, 0)
+    return sorted(keys)
+
+
+def _lookup(ref: str, schemas: dict[str, dict]) -> object:
+    """The schema a reference such as common.schema.json#/$defs/text points to (a local #/... in any file that
+    has it), or None."""
+    file, _, fragment = ref.partition("#")
+    candidates = [schemas[file.rsplit("/", 1)[-1]]] if file and file.rsplit("/", 1)[-1] in schemas \
+        else list(schemas.values())
+    for node in candidates:
+        for part in fragment.strip("/").split("/"):
+            node = node.get(part) if isinstance(node, dict) and part else node
+        if node is not None:
+            return node
+    return None
 
 
 def _short(value: object) -> str:

@@ -7,14 +7,15 @@ import tempfile
 from pathlib import Path
 
 
-def tree_matches(folder: Path, files: dict[str, str]) -> bool:
-    """True when folder holds exactly these files with exactly this text."""
+def tree_matches(folder: Path, files: dict[str, str | bytes]) -> bool:
+    """True when folder holds exactly these files with exactly this text (or these bytes)."""
     if not folder.is_dir():
         return False
     present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     if present != set(files):
         return False
-    return all(_read_exact(folder / rel) == text for rel, text in files.items())
+    return all((folder / rel).read_bytes() == text if isinstance(text, bytes) else _read_exact(folder / rel) == text
+               for rel, text in files.items())
 
 
 def _read_exact(path: Path) -> str:
@@ -23,7 +24,7 @@ def _read_exact(path: Path) -> str:
         return handle.read()
 
 
-def replace_tree(target: Path, files: dict[str, str]) -> bool:
+def replace_tree(target: Path, files: dict[str, str | bytes]) -> bool:
     """Make target hold exactly files: write a sibling temporary folder, then swap it in. False if unchanged."""
     if tree_matches(target, files):
         return False
@@ -33,7 +34,10 @@ def replace_tree(target: Path, files: dict[str, str]) -> bool:
         for rel, text in sorted(files.items()):
             path = fresh / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8", newline="\n")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

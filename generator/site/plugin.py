@@ -83,9 +83,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         templates = root / self.config.templates_dir
         try:
             _, self.compiled = run(root / self.config.data_dir, root / self.config.assessments_dir,
-                                   templates if templates.is_dir() else None)
+                                   templates if templates.is_dir() else None, config.site_url)
         except DataErrors as exc:
-            raise PluginError("The competency data has errors; the site was not built.\n" + exc.report()) from exc
+            raise PluginError("The data or a template has errors; the site was not built.\n" + exc.report()) from exc
         log.info("IECMH Atlas: %d generated files", len(self.compiled.files))
         config.nav = self.compiled.nav
         if self.config.offline:
@@ -99,7 +99,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} is a hand-written file where the Atlas generates one; move it")
             inclusion = InclusionLevel.NOT_IN_NAV if path in self.compiled.not_in_nav else InclusionLevel.INCLUDED
-            files.append(File.generated(config, path, content=text.encode("utf-8"), inclusion=inclusion))
+            content = text if isinstance(text, bytes) else text.encode("utf-8")
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import typing
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -17,132 +16,21 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, edit
+from generator.compile import urls
 from generator.compile.build import compile_site
-from generator.compile.exports import EXPORTS, NAMESPACE, csv_cell, model_from_json, model_to_json
+from generator.compile.exports import csv_cell, export_files, model_from_json, model_to_json
+from generator.compile.exports.case import SHARED_SLUG
 from generator.compile.model_schema import atlas_schema, def_name
-from generator.compile.urls import ATLAS_JSON, ATLAS_SCHEMA, INDICATORS_CSV, PAIRS_CSV
-from generator.compile.urls import case_package as case_path
 from generator.model import types as model_module
 from generator.model.types import Model
 from generator.pipeline import load_model
 
+ATLAS_JSON, ATLAS_SCHEMA, INDICATORS_CSV, PAIRS_CSV = urls.ATLAS_JSON, urls.ATLAS_SCHEMA, urls.INDICATORS_CSV, urls.PAIRS_CSV
+build_exports = export_files
+
 REAL = ROOT / "competencies"
 
-
-def build_exports(model: Model) -> dict[str, str]:
-    """The export files the open-data page lists, as {path: text}."""
-    return {path: text for export in EXPORTS if export.on_open_data for path, text in export.files(model).items()}
-
-
-def build_pages(model: Model) -> dict[str, str]:
-    """Every generated file of the model."""
-    return compile_site(model).files
-PINNED_NAMESPACE = uuid.UUID("1043465a-40ae-471d-ad39-09b6583c9532")
-"""The namespace every published identifier is derived from: changing it changes every identifier."""
-
-# --- CASE 1.1 facts (from /work/shared/research/interchange-formats.md) ----------------------------------------
-
-DOCUMENT_REQUIRED = {"identifier", "uri", "creator", "title", "lastChangeDateTime"}
-DOCUMENT_OPTIONAL = {"version", "adoptionStatus", "language", "description", "subject", "officialSourceURL",
-                     "licenseURI", "notes", "caseVersion", "frameworkType", "extensions"}
-ITEM_REQUIRED = {"identifier", "fullStatement", "uri", "lastChangeDateTime"}
-ITEM_OPTIONAL = {"humanCodingScheme", "CFItemType", "CFItemTypeURI", "abbreviatedStatement", "listEnumeration",
-                 "conceptKeywords", "educationLevel", "language", "notes", "extensions"}
-ASSOCIATION_REQUIRED = {"identifier", "associationType", "uri", "originNodeURI", "destinationNodeURI",
-                        "lastChangeDateTime"}
-ASSOCIATION_OPTIONAL = {"sequenceNumber", "CFAssociationGroupingURI", "notes", "extensions"}
-PACKAGE_KEYS = {"CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"}
-DEFINITION_KEYS = {"CFItemTypes", "CFAssociationGroupings", "CFConcepts", "CFSubjects", "CFLicenses"}
-ASSOCIATION_TYPES = {"isChildOf", "isPeerOf", "isPartOf", "exactMatchOf", "precedes", "isRelatedTo", "replacedBy",
-                     "exemplar", "hasSkillLevel", "isTranslationOf"}
-EXT_TYPE = re.compile(r"ext:[A-Za-z0-9.\-_]+")
-NODE_KEYS = {"title", "identifier", "uri"}
-DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def is_uuid(value: Any) -> bool:
-    """True for a UUID in its canonical lower-case text form."""
-    if not isinstance(value, str):
-        return False
-    try:
-        return str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
-
-
-def check_entry(where: str, entry: Any, required: set[str], optional: set[str], problems: list[str]) -> None:
-    """Report missing, unknown and badly typed keys of one CASE entry."""
-    if not isinstance(entry, dict):
-        problems.append(f"{where}: not an object")
-        return
-    problems.extend(f"{where}: missing {key}" for key in sorted(required - entry.keys()))
-    problems.extend(f"{where}: unknown key {key}" for key in sorted(entry.keys() - required - optional))
-    for key, value in entry.items():
-        if key == "identifier" and not is_uuid(value):
-            problems.append(f"{where}: identifier {value!r} is not a UUID")
-        elif key == "uri" and not (isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9+.-]*:\S+", value)):
-            problems.append(f"{where}: uri {value!r} is not a URI")
-        elif key == "lastChangeDateTime" and not (isinstance(value, str) and DATETIME.fullmatch(value)):
-            problems.append(f"{where}: lastChangeDateTime {value!r} is not a date-time")
-        elif key == "extensions" and not isinstance(value, dict):
-            problems.append(f"{where}: extensions is not an object")
-        elif key in ("CFItemTypeURI", "originNodeURI", "destinationNodeURI", "CFAssociationGroupingURI",
-                     "licenseURI"):
-            check_node(f"{where}.{key}", value, problems)
-        elif key == "sequenceNumber" and (not isinstance(value, int) or isinstance(value, bool)):
-            problems.append(f"{where}: sequenceNumber {value!r} is not an integer")
-        elif key in ("subject", "conceptKeywords", "educationLevel") and not isinstance(value, list):
-            problems.append(f"{where}: {key} is not an array")
-        elif (key in required | optional and key not in ("sequenceNumber", "extensions", "subject",
-                                                         "conceptKeywords", "educationLevel")
-              and not (isinstance(value, str) and value.strip())):
-            problems.append(f"{where}: {key} is not a non-empty string")
-
-
-def check_node(where: str, node: Any, problems: list[str]) -> None:
-    """Report a node reference that is not {title, identifier, uri}."""
-    if not isinstance(node, dict) or not NODE_KEYS <= node.keys() or node.keys() - NODE_KEYS - {"targetType"}:
-        problems.append(f"{where}: node reference must have exactly title, identifier and uri")
-        return
-    if not is_uuid(node["identifier"]):
-        problems.append(f"{where}: identifier {node['identifier']!r} is not a UUID")
-    if not (isinstance(node["uri"], str) and node["uri"].startswith("urn:uuid:")):
-        problems.append(f"{where}: uri {node['uri']!r} is not a urn:uuid")
-    if not (isinstance(node["title"], str) and node["title"].strip()):
-        problems.append(f"{where}: title is empty")
-
-
-def case_problems(package: Any) -> list[str]:
-    """Everything in a package that breaks the CASE 1.1 required fields, types and closed shapes."""
-    problems: list[str] = []
-    if not isinstance(package, dict):
-        return ["package: not an object"]
-    problems.extend(f"package: unknown key {key}" for key in sorted(package.keys() - PACKAGE_KEYS))
-    if "CFDocument" not in package:
-        problems.append("package: missing CFDocument")
-    else:
-        check_entry("CFDocument", package["CFDocument"], DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL, problems)
-        if package["CFDocument"].get("caseVersion") != "1.1":
-            problems.append("CFDocument: caseVersion is not 1.1")
-    for i, item in enumerate(package.get("CFItems", [])):
-        check_entry(f"CFItems[{i}]", item, ITEM_REQUIRED, ITEM_OPTIONAL, problems)
-    for i, association in enumerate(package.get("CFAssociations", [])):
-        check_entry(f"CFAssociations[{i}]", association, ASSOCIATION_REQUIRED, ASSOCIATION_OPTIONAL, problems)
-        kind = association.get("associationType")
-        if kind not in ASSOCIATION_TYPES and not (isinstance(kind, str) and EXT_TYPE.fullmatch(kind)):
-            problems.append(f"CFAssociations[{i}]: unknown associationType {kind!r}")
-    definitions = package.get("CFDefinitions", {})
-    problems.extend(f"CFDefinitions: unknown key {key}" for key in sorted(definitions.keys() - DEFINITION_KEYS))
-    for i, item_type in enumerate(definitions.get("CFItemTypes", [])):
-        check_entry(f"CFItemTypes[{i}]", item_type,
-                    {"identifier", "uri", "title", "description", "hierarchyCode", "lastChangeDateTime"}, set(),
-                    problems)
-    identifiers = [e["identifier"] for key in ("CFItems", "CFAssociations") for e in package.get(key, [])]
-    identifiers.append(package.get("CFDocument", {}).get("identifier"))
-    if len(identifiers) != len(set(identifiers)):
-        problems.append("package: identifiers are not unique")
-    return problems
 
 
 # --- fixtures --------------------------------------------------------------------------------------------------
@@ -158,17 +46,6 @@ def real_model() -> Model:
 def real_exports(real_model: Model) -> dict[str, str]:
     """The export files of the real dataset."""
     return build_exports(real_model)
-
-
-def packages(exports: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Every CASE package of a build, by category id."""
-    return {path.rsplit("/", 1)[1].removesuffix(".json"): json.loads(text)
-            for path, text in exports.items() if path.startswith("atlas/data/case/")}
-
-
-def v5(key: str) -> str:
-    """The UUIDv5 of a stable key in the pinned namespace."""
-    return str(uuid.uuid5(PINNED_NAMESPACE, key))
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
@@ -191,183 +68,17 @@ def test_exports_are_deterministic(which: str, mini: Path) -> None:
     first, second = build_exports(load_model(data)), build_exports(load_model(data))
     assert first == second
     model = load_model(data)
-    expected = {case_path(c.id) for c in model.categories} | {INDICATORS_CSV, PAIRS_CSV, ATLAS_JSON, ATLAS_SCHEMA}
-    assert set(first) == expected
-    assert all(text.endswith("\n") for text in first.values())
+    documents = ([SHARED_SLUG, *(c.id for c in model.categories), *(f"role.{r.id}" for r in model.roles),
+                  *(f"framework.{f.id}" for f in model.frameworks)])
+    assert {p for p in first if p.startswith("atlas/data/case/")} == {urls.case_package(d) for d in documents}
+    assert {INDICATORS_CSV, PAIRS_CSV, ATLAS_JSON, ATLAS_SCHEMA} <= set(first)
+    assert all(text.endswith("\n") for text in first.values() if isinstance(text, str))
 
 
 def test_only_the_framework_date_is_a_timestamp(real_model: Model, real_exports: dict[str, str]) -> None:
-    stamps = set(re.findall(r"\d{4}-\d{2}-\d{2}T[0-9:.+\-Z]+", "".join(real_exports.values())))
+    stamps = set(re.findall(r"\d{4}-\d{2}-\d{2}T[0-9:.+\-Z]+",
+                            "".join(t for t in real_exports.values() if isinstance(t, str))))
     assert stamps == {f"{real_model.framework.date}T00:00:00+00:00"}
-
-
-# --- CASE ------------------------------------------------------------------------------------------------------
-
-
-def test_case_checker_catches_broken_packages(mini: Path) -> None:
-    package = packages(build_exports(load_model(mini)))["alpha"]
-    assert case_problems(package) == []
-    breakages = [
-        lambda p: p["CFDocument"].pop("creator"),
-        lambda p: p["CFDocument"].update(colour="red"),
-        lambda p: p["CFItems"][0].update(identifier="alpha.tf"),
-        lambda p: p["CFItems"][0].update(fullStatement=""),
-        lambda p: p["CFItems"][0].update(humanCode="x"),
-        lambda p: p["CFAssociations"][0].update(associationType="isParentOf"),
-        lambda p: p["CFAssociations"][0].update(associationType="ext:bad type"),
-        lambda p: p["CFAssociations"][0]["originNodeURI"].pop("title"),
-        lambda p: p["CFAssociations"][0].update(sequenceNumber="1"),
-        lambda p: p["CFAssociations"][0].update(lastChangeDateTime="2026-01-01"),
-        lambda p: p["CFAssociations"].append(copy.deepcopy(p["CFAssociations"][0])),
-        lambda p: p.update(CFExtras=[]),
-    ]
-    for i, breakage in enumerate(breakages):
-        broken = copy.deepcopy(package)
-        breakage(broken)
-        assert case_problems(broken), f"breakage {i} went unnoticed"
-
-
-def test_case_packages_follow_case_1_1(real_model: Model, real_exports: dict[str, str]) -> None:
-    found = packages(real_exports)
-    assert set(found) == {c.id for c in real_model.categories}
-    for category in real_model.categories:
-        package = found[category.id]
-        assert case_problems(package) == [], category.id
-        document = package["CFDocument"]
-        fw = real_model.framework
-        assert document["title"] == category.name
-        assert document["creator"] == fw.publisher
-        assert document["version"] == fw.version
-        assert document["description"] == category.summary
-        assert document["notes"] == fw.disclaimer
-        assert document["lastChangeDateTime"] == f"{fw.date}T00:00:00+00:00"
-        assert (document["language"], document["adoptionStatus"]) == ("en", "Draft")
-        types = {t["title"]: t for t in package["CFDefinitions"]["CFItemTypes"]}
-        assert set(types) == {"Competency Domain", "Knowledge Area", "Behavioral Indicator"}
-        for item in package["CFItems"]:
-            assert item["CFItemTypeURI"]["identifier"] == types[item["CFItemType"]]["identifier"]
-
-
-def test_case_packages_keep_every_statement(real_model: Model, real_exports: dict[str, str]) -> None:
-    found = packages(real_exports)
-    for category in real_model.categories:
-        items = {item["humanCodingScheme"]: item for item in found[category.id]["CFItems"]}
-        expected = {}
-        for d in category.domains:
-            expected[f"{category.id}.{d.domain}"] = ("Competency Domain", d.title or real_model.domain(d.domain).name)
-            for k in d.knowledge_areas or ():
-                expected[f"{category.id}.{d.domain}.{k.ka}"] = ("Knowledge Area",
-                                                                 k.title or real_model.knowledge_area(k.ka).name)
-                for indicator in k.indicators or ():
-                    expected[indicator.id] = ("Behavioral Indicator", indicator.text)
-        assert len(found[category.id]["CFItems"]) == len(items) == len(expected)
-        assert {key: (item["CFItemType"], item["fullStatement"]) for key, item in items.items()} == expected
-        assert {i.id for i in category.indicators()} <= set(items)
-
-
-@pytest.mark.parametrize("which", ["real", "mini"])
-def test_case_hierarchy_is_one_parent_each_in_order(which: str, mini: Path) -> None:
-    model = load_model(REAL if which == "real" else mini)
-    found = packages(build_exports(model))
-    for category in model.categories:
-        package = found[category.id]
-        by_id = {item["identifier"]: item["humanCodingScheme"] for item in package["CFItems"]}
-        by_id[package["CFDocument"]["identifier"]] = "(document)"
-        parents: dict[str, list[str]] = {key: [] for key in by_id.values() if key != "(document)"}
-        children: dict[str, list[tuple[int, str]]] = {}
-        for a in package["CFAssociations"]:
-            if a["associationType"] == "isChildOf":
-                child, parent = by_id[a["originNodeURI"]["identifier"]], by_id[a["destinationNodeURI"]["identifier"]]
-                parents[child].append(parent)
-                children.setdefault(parent, []).append((a["sequenceNumber"], child))
-        assert all(len(p) == 1 for p in parents.values()), category.id
-        expected_children = {"(document)": [f"{category.id}.{d.domain}" for d in category.domains]}
-        for d in category.domains:
-            d_key = f"{category.id}.{d.domain}"
-            expected_children[d_key] = [f"{d_key}.{k.ka}" for k in d.knowledge_areas or ()]
-            for k in d.knowledge_areas or ():
-                expected_children[f"{d_key}.{k.ka}"] = [i.id for i in k.indicators or ()]
-        for parent, listed in children.items():
-            assert [n for n, _ in listed] == list(range(1, len(listed) + 1)), (category.id, parent)
-            assert [child for _, child in sorted(listed)] == expected_children[parent]
-        assert {p for p, kids in expected_children.items() if kids} == set(children)
-
-
-def test_case_identifiers_are_stable_uuid5(real_model: Model, real_exports: dict[str, str]) -> None:
-    assert NAMESPACE == PINNED_NAMESPACE
-    again = packages(build_exports(load_model(REAL)))
-    for category_id, package in packages(real_exports).items():
-        assert package["CFDocument"]["identifier"] == v5(f"document:{category_id}")
-        for item in package["CFItems"]:
-            assert item["identifier"] == v5(item["humanCodingScheme"])
-            assert uuid.UUID(item["identifier"]).version == 5
-            assert item["uri"] == f"urn:uuid:{item['identifier']}"
-        key_of = {item["identifier"]: item["humanCodingScheme"] for item in package["CFItems"]}
-        key_of[package["CFDocument"]["identifier"]] = f"document:{category_id}"
-        for a in package["CFAssociations"]:
-            origin, destination = a["originNodeURI"]["identifier"], a["destinationNodeURI"]["identifier"]
-            if a["associationType"] == "isChildOf":
-                key = f"association:isChildOf:{key_of[origin]}:{key_of[destination]}"
-                assert a["identifier"] == v5(key)
-            assert a["uri"] == f"urn:uuid:{a['identifier']}"
-        assert package == again[category_id]
-
-
-def test_case_crosswalk_pairs_become_associations(mini: Path) -> None:
-    found = packages(build_exports(load_model(mini)))
-    for category_id in ("alpha", "gamma"):
-        relations = {(a["associationType"], a["originNodeURI"]["identifier"], a["destinationNodeURI"]["identifier"]): a
-                     for a in found[category_id]["CFAssociations"] if a["associationType"] != "isChildOf"}
-        exact = ("exactMatchOf", v5("gamma.tf.pregnancy.2"), v5("alpha.tf.pregnancy.2"))
-        close = ("ext:closeMatch", v5("gamma.tf.pregnancy.1"), v5("alpha.tf.pregnancy.1"))
-        assert set(relations) == {exact, close}, category_id
-        assert relations[exact]["identifier"] == v5(
-            "association:exactMatchOf:gamma.tf.pregnancy.2:alpha.tf.pregnancy.2")
-        assert relations[exact]["originNodeURI"]["title"] == "Spots usual and unusual growth during pregnancy."
-        assert relations[close]["notes"] == "Same practice, other age band."
-        assert relations[close]["extensions"]["relation"] == "close-match"
-        assert [c["id"] for c in relations[close]["extensions"]["crosswalks"]] == ["gamma-alpha"]
-    gamma_items = {i["humanCodingScheme"]: i for i in found["gamma"]["CFItems"]}
-    no_equivalent = gamma_items["gamma.tf.pregnancy.3"]["extensions"]["noEquivalent"]
-    assert [e["crosswalk"] for e in no_equivalent] == ["gamma-alpha"]
-    assert all(a["associationType"] == "isChildOf" for a in found["beta"]["CFAssociations"])
-
-
-def test_case_maps_every_relation_and_external_items(mini: Path) -> None:
-    (mini / "crosswalks" / "more.yml").write_text(
-        "id: more\ntitle: More\nbasis: source\nsource: {doc: src-a, section: X}\npairs:\n"
-        "  - {from: alpha.tf.pregnancy.1, to: gamma.tf.pregnancy.3, relation: broader}\n"
-        "  - {from: alpha.ref.curiosity.1, to: gamma.tf.pregnancy.3, relation: narrower}\n"
-        "  - {from: ext.care, to: alpha.ref.curiosity.1, relation: related, note: Outside.}\n"
-        "  - {from: gamma.tf.pregnancy.2, to: alpha.tf.pregnancy.2, relation: exact-match, note: Again.}\n"
-        "  - {from: alpha.tf.pregnancy.2, to: worker.duty.assess, relation: related}\n"
-        "  - {from: alpha.tf.pregnancy.2, to: 'ka:curiosity', relation: related}\n"
-        "  - {from: alpha.tf.pregnancy.1, to: alpha.ref.curiosity.1, relation: related}\n", encoding="utf-8")
-    package = packages(build_exports(load_model(mini)))["alpha"]
-    assert case_problems(package) == []
-    relations = {(a["associationType"], a["originNodeURI"]["identifier"], a["destinationNodeURI"]["identifier"]): a
-                 for a in package["CFAssociations"] if a["associationType"] != "isChildOf"}
-    assert set(relations) == {
-        ("exactMatchOf", v5("gamma.tf.pregnancy.2"), v5("alpha.tf.pregnancy.2")),
-        ("ext:closeMatch", v5("gamma.tf.pregnancy.1"), v5("alpha.tf.pregnancy.1")),
-        ("ext:broader", v5("alpha.tf.pregnancy.1"), v5("gamma.tf.pregnancy.3")),
-        ("ext:narrower", v5("alpha.ref.curiosity.1"), v5("gamma.tf.pregnancy.3")),
-        ("isRelatedTo", v5("ext.care"), v5("alpha.ref.curiosity.1")),
-    }
-    outside = relations[("isRelatedTo", v5("ext.care"), v5("alpha.ref.curiosity.1"))]["originNodeURI"]
-    assert outside == {"title": "Care", "identifier": v5("ext.care"), "uri": f"urn:uuid:{v5('ext.care')}"}
-    merged = relations[("exactMatchOf", v5("gamma.tf.pregnancy.2"), v5("alpha.tf.pregnancy.2"))]
-    assert [c["id"] for c in merged["extensions"]["crosswalks"]] == ["gamma-alpha", "more"]
-    assert merged["notes"] == "Again."
-
-
-def test_case_without_crosswalks(mini: Path) -> None:
-    shutil.rmtree(mini / "crosswalks")
-    exports = build_exports(load_model(mini))
-    for package in packages(exports).values():
-        assert case_problems(package) == []
-        assert {a["associationType"] for a in package["CFAssociations"]} == {"isChildOf"}
-    assert read_csv(exports[PAIRS_CSV]) == []
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------
@@ -548,4 +259,4 @@ def test_model_from_json_rejects_other_data(mini: Path) -> None:
 def test_reimported_model_builds_the_same_site(which: str, mini: Path) -> None:
     model = load_model(REAL if which == "real" else mini)
     again = model_from_json(json.loads(build_exports(model)[ATLAS_JSON]))
-    assert build_pages(again) == build_pages(model)
+    assert compile_site(again).files == compile_site(model).files

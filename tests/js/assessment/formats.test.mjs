@@ -1,6 +1,9 @@
 // Node tests of docs/assets/js/assessment/formats.mjs. Run from the repo root: node --test tests/js/
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+
+// Dates here are read in UTC; tests/js/shared/local-day.test.mjs checks other time zones.
+process.env.TZ = "UTC";
 import { emptyState, setNote, setRating, setRequirement } from "../../../docs/assets/js/assessment/state.mjs";
 import { readiness } from "../../../docs/assets/js/assessment/report.mjs";
 import { csvCell, fileName, parseImport, toCSV, toJSON, toMarkdown } from "../../../docs/assets/js/assessment/formats.mjs";
@@ -10,7 +13,7 @@ describe("serializers", () => {
   // Markdown structure in a note (markup itself is refused by setNote and parseImport; see the import tests).
   const HOSTILE_NOTE = "5 > 3 # heading | pipe *bold* [link](x)\n- list\n1. one";
 
-  test("fileName uses the category code, the kind and the UTC date", () => {
+  test("fileName uses the category code, the kind and the local day (UTC here; other zones in local-day.test.mjs)", () => {
     assert.equal(fileName(data, "md", DATE), "iecmh-atlas-ECMHS-self-assessment-2026-11-23.md");
     assert.equal(fileName(data, "csv", new Date("2026-01-02T00:00:00Z")), "iecmh-atlas-ECMHS-self-assessment-2026-01-02.csv");
     assert.equal(fileName(data, "json", DATE), "iecmh-atlas-ECMHS-self-assessment-2026-11-23.json");

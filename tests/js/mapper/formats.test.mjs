@@ -1,6 +1,9 @@
 // Node tests of docs/assets/js/mapper/formats.mjs. Run from the repo root: node --test tests/js/
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+
+// Dates here are read in UTC; tests/js/shared/local-day.test.mjs checks other time zones.
+process.env.TZ = "UTC";
 import { matrix } from "../../../docs/assets/js/mapper/coverage.mjs";
 import { emptyProgram } from "../../../docs/assets/js/mapper/state.mjs";
 import { csvCell, fileName, parseProgramJSON, toMatrixCSV, toProgramJSON, toProgramYAML } from "../../../docs/assets/js/mapper/formats.mjs";
@@ -121,7 +124,7 @@ describe("CSV export", () => {
     ));
   });
 
-  test("fileName uses the program id, the UTC date and the kind", () => {
+  test("fileName uses the program id, the local day (UTC here; other zones in local-day.test.mjs) and the kind", () => {
     const date = new Date("2026-11-23T23:30:00Z");
     assert.equal(fileName(program, "json", date), "iecmh-atlas-program-demo-u-2026-11-23.json");
     assert.equal(fileName(program, "yaml", date), "iecmh-atlas-program-demo-u-2026-11-23.yml");

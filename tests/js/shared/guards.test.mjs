@@ -1,8 +1,11 @@
 // Node tests of docs/assets/js/shared/guards.mjs. Run from the repo root: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
+
+// Dates here are read in UTC; tests/js/shared/local-day.test.mjs checks other time zones.
+process.env.TZ = "UTC";
 import {
-  MARKUP, canonicalJSON, forbiddenKey, fmt, get, has, isAmount, isObject, isoDay, sameValue, shorten, utf8Bytes, validDate,
+  MARKUP, canonicalJSON, forbiddenKey, fmt, get, has, isAmount, isObject, localDay, sameValue, shorten, utf8Bytes, validDate,
 } from "../../../docs/assets/js/shared/guards.mjs";
 
 test("isObject, has and get see only plain objects and their own keys", () => {
@@ -47,10 +50,10 @@ test("MARKUP finds tags, comments and script URLs but not comparisons", () => {
   assert.equal(MARKUP.test("3 < 4 and 5 > 2 ♥"), false);
 });
 
-test("validDate and isoDay refuse invalid dates and give the UTC day", () => {
+test("validDate and localDay refuse invalid dates and give the day (UTC here; other zones in local-day.test.mjs)", () => {
   assert.throws(() => validDate(new Date("nope")), TypeError);
   assert.throws(() => validDate("2026-01-01"), TypeError);
-  assert.equal(isoDay(new Date("2026-11-23T23:30:00Z")), "2026-11-23");
+  assert.equal(localDay(new Date("2026-11-23T23:30:00Z")), "2026-11-23");
 });
 
 test("sameValue ignores key order; canonicalJSON sorts keys at every depth", () => {

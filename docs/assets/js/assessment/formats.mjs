@@ -2,26 +2,29 @@
 // export, which is also what the page saves in the browser (so a saved state and an export read the same way).
 // Pure functions, free of any DOM.
 import { csvCell, csvText } from "../shared/csv.mjs";
-import { entriesOf, forbiddenKey, has, isObject, isoDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
+import { entriesOf, forbiddenKey, has, isObject, localDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
+import { entered } from "./outline.mjs";
 import { logsForExport, readLogs } from "./logs.mjs";
 import { logsMarkdown } from "./logs-report.mjs";
 import { gapReport, itemEntry, ratingLabel, unitWords } from "./report.mjs";
+import { companionFromExport, exportFields, hasCompanion } from "./raters.mjs";
+import { ratersColumns, ratersMarkdown } from "./raters-report.mjs";
 import {
   CATEGORY_PATTERN, FORMAT, VERSION, answerFieldError, assertData, byScaleOrder, copyAnswer, copyMap, copyRequirement,
-  emptyState, limits, requirementError,
+  emptyState, limits, nameError, requirementError,
 } from "./state.mjs";
 
 const TOOL = "IECMH Competency Atlas";
-const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "answers", "requirements", "logs"];
+const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "name", "answers", "requirements", "logs", "raters", "learning_plan"];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 const ANY_DATE = new Date(0); // every date gives an "exported" field of the same length
 
-/** Download name, e.g. iecmh-atlas-ECMHS-self-assessment-2026-11-23.md (kind: "md", "csv" or "json"; UTC date). */
+/** Download name, e.g. iecmh-atlas-ECMHS-self-assessment-2026-11-23.md (kind: "md", "csv" or "json"; the user's local day). */
 export function fileName(data, kind, date) {
   if (!["md", "csv", "json"].includes(kind)) throw new TypeError('kind must be "md", "csv" or "json"');
   const code = String(data.category.code ?? data.category.id).replace(/[^A-Za-z0-9-]/g, "-");
-  return `iecmh-atlas-${code}-self-assessment-${isoDay(date)}.${kind}`;
+  return `iecmh-atlas-${code}-self-assessment-${localDay(date)}.${kind}`;
 }
 
 // One line of plain text as inert Markdown: whitespace collapsed, structural characters backslash-escaped;
@@ -63,18 +66,20 @@ function mdRequirements(report) {
   return unmet.map((r) => `- **${mdText(r.label)}**: ${mdText(r.shortfall ?? "not yet")} (${mdText(r.detail)})`).join("\n");
 }
 
-/** A readable Markdown gap report; all user and dataset text is escaped so it cannot add Markdown structure or HTML. */
-export function toMarkdown(data, state, date) {
+/** A readable Markdown gap report; all user and dataset text is escaped so it cannot add Markdown structure or HTML.
+ *  With a companion (rater files and learning plan, see raters.mjs) it ends with the "self and raters" section. */
+export function toMarkdown(data, state, date, companion = null) {
   const report = gapReport(data, state);
   const [one, many] = unitWords(data);
   const items = (list, none) => (list.length ? list.map((e) => mdItem(data, e)).join("\n") : none);
   const targetLabel = ratingLabel(data, data.target) ?? "";
   const out = [
-    `# Self-assessment: ${mdText(data.category.name)} (${mdText(data.category.code ?? data.category.id)}), ${isoDay(date)}`,
+    `# Self-assessment: ${mdText(data.category.name)} (${mdText(data.category.code ?? data.category.id)}), ${localDay(date)}`,
     "Made in the browser with the IECMH Competency Atlas; nothing was sent anywhere.",
     `Target level: ${data.target} (${mdText(targetLabel)}). Rated: ${report.progress.rated} of ${report.progress.total} ${many}. Dataset version ${mdText(data.dataset_version ?? "")}.`,
-    "## Readiness by domain", mdReadiness(report),
   ];
+  if (!entered(data).complete) out.push(mdText(entered(data).sentences.join(" "), true));
+  out.push("## Readiness by domain", mdReadiness(report));
   if (report.requirements.length) out.push("## Requirements not yet met", mdRequirements(report));
   out.push("## Gaps (rated below the target level)");
   if (report.gaps.length === 0) out.push(`No rated ${many} are below the target level.`);
@@ -83,34 +88,42 @@ export function toMarkdown(data, state, date) {
   out.push("## Not enough information to rate", items(report.notEnoughInfo, "None."));
   if (report.unrated.length) out.push(`${report.unrated.length} ${report.unrated.length === 1 ? one : many} not yet rated.`);
   out.push(...logsMarkdown(data, state, mdText));
+  if (companion) out.push(ratersMarkdown(data, state, companion, date, mdText).trimEnd());
   return `${out.join("\n\n")}\n`;
 }
 
 export { csvCell };
 
-/** The answers as CSV: UTF-8 BOM, CRLF line ends, one row per item in order. */
-export function toCSV(data, state) {
+/** The answers as CSV: UTF-8 BOM, CRLF line ends, one row per item in order; with a companion that holds rater
+ *  files or a plan, each row also gives every rater's rating and the item's plan entry. */
+export function toCSV(data, state, companion = null) {
+  const extra = hasCompanion(companion) ? ratersColumns(data, state, companion) : null;
   const rows = data.items.map((item) => {
     const e = itemEntry(data, state, item);
     const evidence = e.evidence.map((id) => data.scale?.evidence?.find((x) => x.id === id)?.label ?? id);
     return [data.category.code ?? data.category.id, data.domains.find((d) => d.id === item.domain)?.name ?? item.domain,
-      item.ka_name, item.id, item.text, e.rating, e.label, evidence.join("; "), e.note, e.carried_from?.toUpperCase()];
+      item.ka_name, item.id, item.text, e.rating, e.label, evidence.join("; "), e.note, e.carried_from?.toUpperCase(),
+      ...(extra ? extra.cells(item) : [])];
   });
-  return csvText([CSV_HEADER, ...rows]);
+  return csvText([extra ? [...CSV_HEADER, ...extra.header] : CSV_HEADER, ...rows]);
 }
 
-/** The state as a JSON export (2-space indent); orphaned answers are exported among the answers so nothing is lost;
- *  the logs (a section with its own version) only when they hold something, so a state without them is saved as before. */
-export function toJSON(data, state, date) {
+/** The state as a JSON export (2-space indent); orphaned answers are exported among the answers so nothing is lost.
+ *  With a companion that holds rater files or a plan, the export also carries them ("raters", "learning_plan"). The
+ *  logs (a section with its own version) are written only when they hold something, so a state without them is
+ *  saved as before. */
+export function toJSON(data, state, date, companion = null) {
   const answers = {};
   const ordered = [...data.items.map((item) => item.id), ...entriesOf(state.answers).map(([id]) => id)];
   for (const id of ordered) if (has(state.answers, id) && !has(answers, id)) answers[id] = copyAnswer(state.answers[id]);
   for (const [id, answer] of entriesOf(state.orphans)) if (!has(answers, id)) answers[id] = copyAnswer(answer);
-  return JSON.stringify({
+  const head = {
     format: FORMAT, version: VERSION, tool: TOOL, exported: validDate(date).toISOString(), category: data.category.id,
-    dataset_version: state.dataset_version ?? data.dataset_version, answers, requirements: copyMap(state.requirements, copyRequirement),
-    logs: logsForExport(state),
-  }, null, 2);
+    dataset_version: state.dataset_version ?? data.dataset_version,
+  };
+  if (typeof state.name === "string" && state.name !== "") head.name = state.name; // absent unless typed: older files stay as they were
+  return JSON.stringify({ ...head, answers, requirements: copyMap(state.requirements, copyRequirement),
+    logs: logsForExport(state), ...exportFields(data, companion) }, null, 2);
 }
 
 /** The number of bytes the state takes as the page saves it (its JSON export, in UTF-8). */
@@ -130,6 +143,7 @@ function checkHeader(raw, data) {
     if (has(raw, key) && typeof raw[key] !== "string") fail(`This file's "${key}" field must be text.`);
   }
   if (typeof raw.category !== "string" || !CATEGORY_PATTERN.test(raw.category)) fail("This file does not say which category it is for.");
+  if (has(raw, "name") && nameError(raw.name)) fail(`This file's ${nameError(raw.name)}.`);
   if (raw.category !== data.category.id) {
     const code = raw.category.toUpperCase();
     fail(`This export is for ${code}; open the ${code} self-assessment to import it.`);
@@ -190,17 +204,20 @@ function importOrFail(text, data, maxBytes, today) {
   const bad = forbiddenKey(raw);
   if (bad !== null) fail(`This file contains the forbidden key "${bad}" and was not imported.`);
   checkHeader(raw, data);
+  const extra = companionFromExport(raw, data);
+  if (!extra.ok) fail(extra.error);
   const answers = readAnswers(raw, data);
   const state = { ...emptyState(data), requirements: readRequirements(raw, data) };
+  if (has(raw, "name") && raw.name.trim() !== "") state.name = raw.name;
   const known = new Set(data.items.map((item) => item.id));
   const removed = Object.keys(answers).filter((id) => !known.has(id)).sort();
   for (const id of Object.keys(answers)) if (known.has(id)) state.answers[id] = answers[id];
   if (removed.length) state.orphans = Object.fromEntries(removed.map((id) => [id, answers[id]]));
   const logs = readLogsOrFail(raw, data, today);
   if (logs) state.logs = logs;
-  const bytes = maxBytes === Infinity ? 0 : savedBytes(data, state);
+  const bytes = maxBytes === Infinity ? 0 : utf8Bytes(toJSON(data, state, ANY_DATE, extra.companion));
   if (bytes > maxBytes) fail(`This file holds more than a self-assessment can keep: saved by this page it would take ${bytes} bytes; the limit is ${maxBytes}.`);
-  return { ok: true, state, removed };
+  return { ok: true, state, removed, companion: extra.companion };
 }
 
 function resultOf(read) {
@@ -212,13 +229,10 @@ function resultOf(read) {
   }
 }
 
-/** The local day of a date as YYYY-MM-DD (the day the user sees). */
-export const localDay = (date = new Date()) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-
 /** Validates an export's text: the file and the state as the page would save it must both fit limits.import_bytes
  *  (UTF-8 bytes); log dates after today (YYYY-MM-DD, default the local day) are refused; never throws. Unknown item
  *  ids go to state.orphans and `removed`. */
-export function parseImport(text, data, today = localDay()) {
+export function parseImport(text, data, today = localDay(new Date())) {
   return resultOf(() => importOrFail(text, data, limits(data).import_bytes, today));
 }
 

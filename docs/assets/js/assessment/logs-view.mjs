@@ -3,8 +3,7 @@
 // import, coursework from a program map, the evidence the logs give each item, and the logs in the printed report.
 // DOM glue only (the rules are in logs.mjs); text from the data or the user goes in as text, never as HTML.
 import { downloadText, el, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
-import { fmt } from "../shared/guards.mjs";
-import { localDay } from "./formats.mjs";
+import { fmt, localDay as dayOf } from "../shared/guards.mjs";
 import {
   EntryError, FORMAT_LABELS, NO_ENDORSEMENT, OTHER_ENDORSEMENT, chooseProgram, dropProgram, knowledgeAreas, linkedEvidence,
   logsOf, newEntryId, programCourses, removeEntry, replaceLog, requirementOf, rscFormats, rscRules, rscTotals, saveEntry,
@@ -18,6 +17,8 @@ const LOG_WORDS = {
   rsc: { title: "Reflective supervision/consultation (RSC) log", entry: "RSC entry", add: "Add these RSC hours", none: "No RSC hours logged yet." },
 };
 
+/** The local day of now, YYYY-MM-DD (the day the user sees). */
+const localDay = () => dayOf(new Date());
 const partDomId = (id) => `atlas-log-part-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 const list = (lines) => el("ul", {}, lines.map((line) => el("li", { text: line })));
 

@@ -1,6 +1,6 @@
 // IECMH Competency Atlas: the mapper's CSV template and the import of a filled-in one (courses and what they cover,
 // one row per entry). Pure functions, free of any DOM.
-import { cleanCell, csvText, parseCSVRecords } from "../shared/csv.mjs";
+import { cleanCell, csvText, detectSeparator, parseCSVRecords } from "../shared/csv.mjs";
 import { has, shorten, utf8Bytes } from "../shared/guards.mjs";
 import { indexData, isKnownItem, targetKas } from "./coverage.mjs";
 import { savedBytes } from "./formats.mjs";
@@ -30,9 +30,10 @@ function readHeader(record) {
   return { names, errors };
 }
 
-function readNumber(text, column) {
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) return { error: `${column} '${shorten(text)}' is not a number of 0 or more` };
-  return { value: Number(text) };
+function readNumber(text, column, decimalComma) {
+  const written = decimalComma && /^\d+,\d+$/.test(text) ? text.replace(",", ".") : text;
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(written)) return { error: `${column} '${shorten(text)}' is not a number of 0 or more` };
+  return { value: Number(written) };
 }
 
 // One course detail (title, credits, clock_hours) from a row: the first row giving it wins, a different value is an error.
@@ -45,7 +46,7 @@ function takeDetail(group, key, value, rowNo, same) {
 }
 
 // Reads one data row into `groups` (course key -> group); returns its errors.
-function readRow(cells, rowNo, groups, idx, data) {
+function readRow(cells, rowNo, groups, idx, data, decimalComma) {
   const code = cells.course_code;
   const level = cells.level;
   const item = cells.item;
@@ -64,13 +65,13 @@ function readRow(cells, rowNo, groups, idx, data) {
   }
   for (const column of ["credits", "clock_hours"]) {
     if (cells[column] === "") continue;
-    const n = readNumber(cells[column], column);
+    const n = readNumber(cells[column], column, decimalComma);
     if (n.error) err(n.error);
     else errors.push(takeDetail(group, column, n.value, rowNo, (a, b) => a === b));
   }
   let hours;
   if (cells.hours !== "") {
-    const n = readNumber(cells.hours, "hours");
+    const n = readNumber(cells.hours, "hours", decimalComma);
     if (n.error) err(n.error);
     else hours = n.value;
   }
@@ -98,13 +99,18 @@ function courseFromGroup(group, existing) {
   return course;
 }
 
-/** Imports courses from a filled-in template (see csvTemplate); all-or-nothing, with every problem listed by row. */
+/** Imports courses from a filled-in template (see csvTemplate); all-or-nothing, with every problem listed by row.
+ *  Comma- or semicolon-separated (detected; result.separator names it); in a semicolon file a decimal comma
+ *  (1,5 hours) is read as a decimal point, as the spreadsheet that wrote it meant. */
 export function parseCoursesCSV(text, data, program) {
   const idx = indexData(data);
   if (typeof text !== "string") return { ok: false, errors: ["Nothing to import: expected the text of a CSV file."] };
   const max = limits(data).import_bytes;
   if (text.length > max || utf8Bytes(text) > max) return { ok: false, errors: [`This file is too large (more than ${max} bytes) to import.`] };
-  const parsed = parseCSVRecords(text.replace(/^\uFEFF/, ""));
+  const separator = detectSeparator(text);
+  if (separator.error) return { ok: false, errors: [separator.error] };
+  const decimalComma = separator.separator === ";";
+  const parsed = parseCSVRecords(text.replace(/^\uFEFF/, ""), separator.separator);
   if (parsed.error) return { ok: false, errors: [parsed.error] };
   if (parsed.records.length === 0) return { ok: false, errors: ["The file is empty."] };
   const header = readHeader(parsed.records[0]);
@@ -122,7 +128,7 @@ export function parseCoursesCSV(text, data, program) {
       return;
     }
     if (cells.course_code === "" && cells.level === "") return;
-    errors.push(...readRow(cells, rowNo, groups, idx, data));
+    errors.push(...readRow(cells, rowNo, groups, idx, data, decimalComma));
   });
   if (groups.size === 0 && errors.length === 0) return { ok: false, errors: ["No row has a course code and a level filled in, so there is nothing to import."] };
   const courses = program.courses.map(copyCourse);
@@ -141,5 +147,5 @@ export function parseCoursesCSV(text, data, program) {
   if (errors.length) return { ok: false, errors };
   const bytes = savedBytes(next);
   if (bytes > max) return { ok: false, errors: [`With these courses the map would take ${bytes} bytes as the page saves it, more than the ${max} a map may have (it could not be imported again); import fewer courses or rows.`] };
-  return { ok: true, program: next };
+  return { ok: true, program: next, separator: separator.name };
 }

@@ -1,18 +1,18 @@
 // IECMH Competency Atlas: the coursework mapper's files: the JSON export (also what the page saves in the browser),
 // the YAML program file, the coverage matrix as CSV, and reading a JSON export back. Pure functions, free of any DOM.
 import { csvCell, csvText } from "../shared/csv.mjs";
-import { fmt, isObject, utf8Bytes, validDate } from "../shared/guards.mjs";
+import { fmt, isObject, localDay, utf8Bytes, validDate } from "../shared/guards.mjs";
 import { assertData, matrix } from "./coverage.mjs";
 import { FORMAT, VERSION, copyProgram, limits, validateProgram } from "./state.mjs";
 
 const YAML_SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/program.schema.json";
 const FILE_KINDS = { json: "json", yaml: "yml", csv: "csv", template: "csv" };
 
-/** Download name, e.g. iecmh-atlas-program-my-program-2026-11-23.json (kind json|yaml|csv|template; UTC date). */
+/** Download name, e.g. iecmh-atlas-program-my-program-2026-11-23.json (kind json|yaml|csv|template; the user's local day). */
 export function fileName(program, kind, date) {
   if (!Object.hasOwn(FILE_KINDS, kind)) throw new TypeError('kind must be "json", "yaml", "csv" or "template"');
   const id = String(program.id).toLowerCase().replace(/[^a-z0-9-]/g, "-");
-  const day = validDate(date).toISOString().slice(0, 10);
+  const day = localDay(date);
   return `iecmh-atlas-program-${id}-${day}${kind === "template" ? "-template" : ""}.${FILE_KINDS[kind]}`;
 }
 

@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: the coursework mapper page. DOM glue only; the logic lives in state.mjs, coverage.mjs,
 // formats.mjs and courses-csv.mjs, the saving in saved.mjs. Text from the data, the user or imported files is always
 // put in the page with textContent, never as HTML.
+import { decodeCSV } from "../shared/csv.mjs";
 import { downloadText, el, fill, onStorageChange, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
 import { csvTemplate, parseCoursesCSV } from "./courses-csv.mjs";
@@ -139,10 +140,15 @@ class MapperApp extends SavedWorkPage {
       this.say(`Import refused: ${chosen.refused} Your map is unchanged.`);
       return;
     }
-    const { text, name } = chosen;
+    const { text, bytes, name } = chosen;
     const isJSON = /\.json$/i.test(name) || text.trimStart().startsWith("{");
-    if (isJSON) this.importJSON(text, name);
-    else this.importCSV(text, name);
+    if (isJSON) {
+      this.importJSON(text, name);
+      return;
+    }
+    const decoded = decodeCSV(bytes);
+    if (decoded.error) this.refuseImport(name, [decoded.error]);
+    else this.importCSV(decoded.text, name, decoded.encoding);
   }
 
   /** A JSON export replaces the whole map, after asking when there is work to lose. */
@@ -163,8 +169,9 @@ class MapperApp extends SavedWorkPage {
     this.say(`Imported ${name}: ${this.program.courses.length} course(s).`);
   }
 
-  /** A filled-in CSV template adds its courses (a course of the same code is replaced). */
-  importCSV(text, name) {
+  /** A filled-in CSV template adds its courses (a course of the same code is replaced); the status says how the file
+   *  was read (encoding and separator), so a wrong guess is visible. */
+  importCSV(text, name, encoding) {
     const result = parseCoursesCSV(text, this.data, this.program);
     if (!result.ok) {
       this.refuseImport(name, result.errors);
@@ -177,7 +184,7 @@ class MapperApp extends SavedWorkPage {
     }
     this.editing = null;
     this.mount();
-    this.say(`Imported ${name}: ${this.program.courses.length} course(s).`);
+    this.say(`Imported ${name} (read as ${encoding}, ${result.separator}-separated): ${this.program.courses.length} course(s).`);
   }
 }
 

@@ -37,7 +37,8 @@ export async function readChosenFile(input, limit) {
   if (!file) return null;
   if (file.size > limit) return { refused: `the file is ${file.size} bytes; the limit is ${limit}.` };
   try {
-    return { text: await file.text(), name: file.name };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { text: new TextDecoder("utf-8").decode(bytes), bytes, name: file.name };
   } catch {
     return { refused: "the file could not be read." };
   }

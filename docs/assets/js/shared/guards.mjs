@@ -59,8 +59,13 @@ export function validDate(date) {
   return date;
 }
 
-/** The UTC day of a date as YYYY-MM-DD. */
-export const isoDay = (date) => validDate(date).toISOString().slice(0, 10);
+/** The day of a date in the user's own time zone as YYYY-MM-DD, for export file names and report dates: an evening
+ * export in the US is dated that evening, not the next UTC day. */
+export function localDay(date) {
+  const d = validDate(date);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 /** A JSON value as text with object keys sorted, so that two equal values give the same text. */
 export function canonicalJSON(value) {

@@ -1,0 +1,109 @@
+"""The "Getting Started" self-study grid as a spreadsheet per category: its knowledge areas (grouped by domain) by
+the kinds of evidence an applicant notes (course, training, work, RSC: assessments/scale.yml `evidence`), blank.
+
+Written with XlsxWriter rather than openpyxl: it only writes (all this needs), follows Excel's own file layout closely
+(the files open in Excel and LibreOffice without repair prompts), has no dependencies, and writes every zip member
+with the fixed 1980-01-01 timestamp, so with the document properties' creation date set from the dataset the same
+data gives byte-identical files. openpyxl stamps the zip and core properties with the current time; the tests use
+it only to read the files back, as an independent reader.
+"""
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+
+import xlsxwriter
+
+from generator.compile.labels import NOT_ENTERED
+from generator.compile.kinds import Publication
+from generator.model.types import Category, Model
+
+COLUMN_WIDTHS = {"area": 44, "evidence": 30, "notes": 30}
+"""Column widths in characters: knowledge area, each evidence kind, notes."""
+FIRST_ROW = 4
+"""The 0-based row of the header (title, two lines of help and a blank line above it)."""
+
+
+def grid_path(category_id: str) -> str:
+    """Where a category's grid goes."""
+    return f"atlas/data/self-study/{category_id}-getting-started.xlsx"
+
+
+def _created(model: Model) -> datetime:
+    """The document's creation date: the dataset's date (never the clock, so the bytes stay the same)."""
+    return datetime.fromisoformat(model.framework.date).replace(tzinfo=timezone.utc)
+
+
+def grid_xlsx(model: Model, category: Category) -> bytes:
+    """The blank self-study grid of one category as .xlsx bytes."""
+    assert model.assessment is not None
+    evidence = [label for _, label in model.assessment.evidence]
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"title": f"{category.name}: Getting Started self-study grid",
+                         "author": model.framework.publisher, "company": model.framework.publisher,
+                         "comments": model.framework.disclaimer, "created": _created(model)})
+    sheet = book.add_worksheet(category.code[:31])
+    title = book.add_format({"bold": True, "font_size": 14})
+    help_text = book.add_format({"italic": True, "font_color": "#333333"})
+    header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1, "bg_color": "#DCE3F5"})
+    domain = book.add_format({"bold": True, "border": 1, "bg_color": "#F0F0F0"})
+    area = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
+    blank = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
+    columns = ["Knowledge area", *evidence, "Notes"]
+    last = len(columns) - 1
+    sheet.write_string(0, 0, f"{category.code}: {category.name}. Getting Started self-study grid", title)
+    sheet.write_string(1, 0, "For each knowledge area, note the evidence you have in each column: the course, the "
+                             "training and its hours, the work, the reflective supervision/consultation.", help_text)
+    sheet.write_string(2, 0, f"From the {model.framework.title}, version {model.framework.version} "
+                             f"({model.framework.date}). {model.framework.disclaimer}", help_text)
+    for col, name in enumerate(columns):
+        sheet.write_string(FIRST_ROW, col, name, header)
+    sheet.set_column(0, 0, COLUMN_WIDTHS["area"])
+    sheet.set_column(1, last - 1, COLUMN_WIDTHS["evidence"])
+    sheet.set_column(last, last, COLUMN_WIDTHS["notes"])
+    row = FIRST_ROW + 1
+    for d in category.domains:
+        sheet.write_string(row, 0, d.title or model.domain(d.domain).name, domain)
+        for col in range(1, last + 1):
+            sheet.write_blank(row, col, None, domain)
+        row += 1
+        if d.knowledge_areas is None:
+            sheet.write_string(row, 0, f"Knowledge areas: {NOT_ENTERED}", area)
+            for col in range(1, last + 1):
+                sheet.write_blank(row, col, None, blank)
+            row += 1
+            continue
+        for k in d.knowledge_areas:
+            sheet.write_string(row, 0, k.title or model.knowledge_area(k.ka).name, area)
+            for col in range(1, last + 1):
+                sheet.write_blank(row, col, None, blank)
+            sheet.set_row(row, 45)
+            row += 1
+        if d.partial:
+            sheet.write_string(row, 0, f"Other knowledge areas: {NOT_ENTERED}", area)
+            for col in range(1, last + 1):
+                sheet.write_blank(row, col, None, blank)
+            row += 1
+    sheet.freeze_panes(FIRST_ROW + 1, 1)
+    sheet.repeat_rows(FIRST_ROW)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4; Letter users get it scaled by fit_to_pages
+    sheet.fit_to_pages(1, 0)
+    sheet.set_header(f"&L{category.code}: Getting Started self-study grid&RPage &P of &N")
+    book.close()
+    return out.getvalue()
+
+
+def grid_files(model: Model, publication: Publication) -> dict[str, bytes]:
+    """Every category's blank grid (none without self-assessment settings, which name the evidence kinds)."""
+    if model.assessment is None:
+        return {}
+    return {grid_path(c.id): grid_xlsx(model, c) for c in model.categories}
+
+
+def grid_listing(model: Model) -> dict[str, str]:
+    """The grids with what each holds (for the open-data page)."""
+    if model.assessment is None:
+        return {}
+    return {grid_path(c.id): f"{c.name}: Getting Started self-study grid, blank (spreadsheet)" for c in model.categories}
