@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from generator.compile.labels import DEGREE_LABELS
+from generator.compile.log_rules import log_rules
 from generator.model.crosswalks import exact_matches
 from generator.model.types import Category, Model
 
@@ -47,6 +48,7 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         "items": items,
         "not_entered": not_entered(model, category, unit),
         "requirements": tracked_requirements(category),
+        "logs": log_rules(model, category),
         "reference_ratings": reference_rating_rules(model, category),
         "exact_matches": exact_matches(model),
     }

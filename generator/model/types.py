@@ -115,6 +115,18 @@ class Note:
 
 
 @dataclass(frozen=True)
+class RscRules:
+    """What the RSC log checks, from a category's rsc requirement (each None or empty when the data gives none)."""
+
+    hours: float
+    source: Source
+    formats: tuple[str, ...]
+    after_degree: str | None
+    ages_served: tuple[float, float] | None
+    providers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Category:
     """An endorsement category with its requirements and competencies."""
 
@@ -140,6 +152,15 @@ class Category:
     def knowledge_areas(self) -> list[CategoryKnowledgeArea]:
         """Every knowledge area of the category, in page order."""
         return [k for d in self.domains for k in (d.knowledge_areas or ())]
+
+    def rsc_rules(self) -> RscRules | None:
+        """The rules the RSC log checks, or None when the category requires no RSC hours."""
+        rsc = self.requirements.get("rsc", {})
+        if not rsc.get("hours") or rsc.get("recommended_only"):
+            return None
+        ages = rsc.get("ages_served")
+        return RscRules(rsc["hours"], Source(**rsc["source"]), tuple(rsc.get("formats", ())), rsc.get("after_degree"),
+                        (ages["from_years"], ages["to_years"]) if ages else None, tuple(rsc.get("providers", ())))
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,7 @@ def test_slash_types_a_slash_in_text_fields(page, site_url: str) -> None:
     page.keyboard.press("/")  # outside a field it opens search: the shortcut is active on this page
     expect(page.get_by_role("dialog", name="search")).to_be_visible()
     page.keyboard.press("Escape")
-    field = page.locator("#atlas-assessment textarea").first
+    field = page.locator("#atlas-assessment fieldset.atlas-item textarea").first
     field.wait_for()
     field.click()
     page.keyboard.type("a/b")

@@ -295,3 +295,30 @@ def test_program_coverage_follows_the_rules(mini: Path) -> None:
     assert cov["knowledge_areas"] == {"total": 2, "I": 0, "R": 0, "M": 1, "none": 1, "percent_reached": 50}
     assert cov["indicators"] == {"total": 3, "I": 0, "R": 0, "M": 2, "none": 1, "percent_reached": 67}
     assert cov["gaps"] == ["curiosity"] and cov["introduced_only"] == []
+
+
+RSC_RULES = ("  rsc:\n    summary: RSC hours.\n    hours: 50\n    formats: [individual, group]\n    after_degree: master\n"
+             "    ages_served: {from_years: 3, to_years: 6}\n    providers: [beta, PROVIDER]\n"
+             "    source: {doc: src-a, section: RSC}\n  renewal:\n")
+
+
+def test_rsc_log_rules_load_and_an_unknown_provider_category_is_refused(mini: Path) -> None:
+    path = mini / "categories" / "alpha.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  renewal:\n", RSC_RULES.replace("PROVIDER", "alpha"), 1), encoding="utf-8")
+    assert load_model(mini).category("alpha").requirements["rsc"]["providers"] == ["beta", "alpha"]
+    path.write_text(text.replace("  renewal:\n", RSC_RULES.replace("PROVIDER", "delta"), 1), encoding="utf-8")
+    errors = errors_of(mini)
+    assert any(e.startswith(f"categories/alpha.yml:{line_of(path, 'providers: [beta, delta]')}:")
+               and "requirements.rsc.providers[1]: unknown category 'delta'" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("old,new", [("formats: [individual, group]", "formats: [online]"),
+                                     ("after_degree: master", "after_degree: phd"),
+                                     ("ages_served: {from_years: 3, to_years: 6}", "ages_served: {from_years: 3}")])
+def test_rsc_log_rules_outside_the_schema_are_refused(mini: Path, old: str, new: str) -> None:
+    path = mini / "categories" / "alpha.yml"
+    text = path.read_text(encoding="utf-8").replace("  renewal:\n", RSC_RULES.replace("PROVIDER", "alpha").replace(old, new), 1)
+    path.write_text(text, encoding="utf-8")
+    errors = errors_of(mini)
+    assert any(e.startswith(f"categories/alpha.yml:{line_of(path, new)}:") for e in errors), errors

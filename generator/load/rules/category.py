@@ -29,6 +29,9 @@ def check(doc: YamlDocument, index: Index, docs: Documents) -> Iterator[DataErro
                                        seen_kas)
     if raw.get("counterpart") and raw["counterpart"] not in index.category_ids and index.checkable("category"):
         yield doc.error(("counterpart",), f"unknown category '{raw['counterpart']}'")
+    for pi, provider in enumerate(raw["requirements"].get("rsc", {}).get("providers", [])):
+        if provider not in index.category_ids:
+            yield doc.error(("requirements", "rsc", "providers", pi), f"unknown category '{provider}'")
     yield from _assessment_target(doc, docs)
 
 

@@ -4,6 +4,8 @@
 import { csvCell, csvText } from "../shared/csv.mjs";
 import { entriesOf, forbiddenKey, has, isObject, localDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
 import { entered } from "./outline.mjs";
+import { logsForExport, readLogs } from "./logs.mjs";
+import { logsMarkdown } from "./logs-report.mjs";
 import { gapReport, itemEntry, ratingLabel, unitWords } from "./report.mjs";
 import { companionFromExport, exportFields, hasCompanion } from "./raters.mjs";
 import { ratersColumns, ratersMarkdown } from "./raters-report.mjs";
@@ -13,7 +15,7 @@ import {
 } from "./state.mjs";
 
 const TOOL = "IECMH Competency Atlas";
-const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "name", "answers", "requirements", "raters", "learning_plan"];
+const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "name", "answers", "requirements", "logs", "raters", "learning_plan"];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 const ANY_DATE = new Date(0); // every date gives an "exported" field of the same length
@@ -85,6 +87,7 @@ export function toMarkdown(data, state, date, companion = null) {
   out.push("## Strengths (at or above the target level)", items(report.strengths, "None yet."));
   out.push("## Not enough information to rate", items(report.notEnoughInfo, "None."));
   if (report.unrated.length) out.push(`${report.unrated.length} ${report.unrated.length === 1 ? one : many} not yet rated.`);
+  out.push(...logsMarkdown(data, state, mdText));
   if (companion) out.push(ratersMarkdown(data, state, companion, date, mdText).trimEnd());
   return `${out.join("\n\n")}\n`;
 }
@@ -106,7 +109,9 @@ export function toCSV(data, state, companion = null) {
 }
 
 /** The state as a JSON export (2-space indent); orphaned answers are exported among the answers so nothing is lost.
- *  With a companion that holds rater files or a plan, the export also carries them ("raters", "learning_plan"). */
+ *  With a companion that holds rater files or a plan, the export also carries them ("raters", "learning_plan"). The
+ *  logs (a section with its own version) are written only when they hold something, so a state without them is
+ *  saved as before. */
 export function toJSON(data, state, date, companion = null) {
   const answers = {};
   const ordered = [...data.items.map((item) => item.id), ...entriesOf(state.answers).map(([id]) => id)];
@@ -118,7 +123,7 @@ export function toJSON(data, state, date, companion = null) {
   };
   if (typeof state.name === "string" && state.name !== "") head.name = state.name; // absent unless typed: older files stay as they were
   return JSON.stringify({ ...head, answers, requirements: copyMap(state.requirements, copyRequirement),
-    ...exportFields(data, companion) }, null, 2);
+    logs: logsForExport(state), ...exportFields(data, companion) }, null, 2);
 }
 
 /** The number of bytes the state takes as the page saves it (its JSON export, in UTF-8). */
@@ -178,7 +183,14 @@ function readRequirements(raw, data) {
   return out;
 }
 
-function importOrFail(text, data, maxBytes) {
+function readLogsOrFail(raw, data, today) {
+  if (!has(raw, "logs")) return null;
+  const result = readLogs(raw.logs, data, today);
+  if (result.error) fail(`${result.error} Nothing was imported.`);
+  return result.logs;
+}
+
+function importOrFail(text, data, maxBytes, today) {
   assertData(data);
   if (typeof text !== "string") fail("Nothing to import: expected the text of a JSON file.");
   if (text.length > maxBytes || utf8Bytes(text) > maxBytes) fail(`This file is too large (more than ${maxBytes} bytes) to be a self-assessment export.`);
@@ -201,6 +213,8 @@ function importOrFail(text, data, maxBytes) {
   const removed = Object.keys(answers).filter((id) => !known.has(id)).sort();
   for (const id of Object.keys(answers)) if (known.has(id)) state.answers[id] = answers[id];
   if (removed.length) state.orphans = Object.fromEntries(removed.map((id) => [id, answers[id]]));
+  const logs = readLogsOrFail(raw, data, today);
+  if (logs) state.logs = logs;
   const bytes = maxBytes === Infinity ? 0 : utf8Bytes(toJSON(data, state, ANY_DATE, extra.companion));
   if (bytes > maxBytes) fail(`This file holds more than a self-assessment can keep: saved by this page it would take ${bytes} bytes; the limit is ${maxBytes}.`);
   return { ok: true, state, removed, companion: extra.companion };
@@ -216,13 +230,14 @@ function resultOf(read) {
 }
 
 /** Validates an export's text: the file and the state as the page would save it must both fit limits.import_bytes
- *  (UTF-8 bytes); never throws. Unknown item ids go to state.orphans and `removed`. */
-export function parseImport(text, data) {
-  return resultOf(() => importOrFail(text, data, limits(data).import_bytes));
+ *  (UTF-8 bytes); log dates after today (YYYY-MM-DD, default the local day) are refused; never throws. Unknown item
+ *  ids go to state.orphans and `removed`. */
+export function parseImport(text, data, today = localDay(new Date())) {
+  return resultOf(() => importOrFail(text, data, limits(data).import_bytes, today));
 }
 
 /** Reads what the page saved in the browser: validated like an import but never refused for its size, since the page
  *  wrote it (an earlier release could save more than the import limit); never throws. */
 export function readSaved(text, data) {
-  return resultOf(() => importOrFail(text, data, Infinity));
+  return resultOf(() => importOrFail(text, data, Infinity, null));
 }

@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: what a self-assessment says: progress, readiness per domain, requirement status and the gap
 // report. Pure functions of (data, state), free of any DOM.
 import { fmt, get, isAmount, round2 } from "../shared/guards.mjs";
+import { loggedRequirements } from "./logs.mjs";
 import { answerOf, isRated } from "./state.mjs";
 
 const plural = (n, word) => (round2(n) === 1 ? word.replace(/s$/, "") : word);
@@ -93,7 +94,11 @@ function statusOf(req, entry) {
 
 /** Each requirement of the dataset (data order): {id, label, met, shortfall, detail}; missing entries count as 0 / unmet. */
 export function requirementStatus(data, state) {
-  return (data.requirements ?? []).map((req) => ({ id: req.id, label: req.label, ...statusOf(req, get(state?.requirements, req.id)) }));
+  const logged = loggedRequirements(data, state); // a log with entries counts instead of the number typed by hand
+  return (data.requirements ?? []).map((req) => {
+    const fromLog = get(logged, req.id);
+    return { id: req.id, label: req.label, ...statusOf(req, fromLog ?? get(state?.requirements, req.id)), ...(fromLog ? { from_log: true } : {}) };
+  });
 }
 
 // ---------- gap report ----------

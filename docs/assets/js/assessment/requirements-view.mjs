@@ -82,7 +82,9 @@ export class RequirementsView {
   render() {
     for (const status of requirementStatus(this.data, this.app.state)) {
       const node = this.statusNodes[status.id];
-      if (node) node.textContent = status.met ? "Met" : status.shortfall && status.shortfall !== "not yet" ? `Not yet: ${status.shortfall}` : "Not yet";
+      if (!node) continue;
+      node.textContent = status.met ? "Met" : status.shortfall && status.shortfall !== "not yet" ? `Not yet: ${status.shortfall}` : "Not yet";
+      if (status.from_log) node.textContent += " (counted from your log below; the numbers here are kept but not counted)";
     }
   }
 }

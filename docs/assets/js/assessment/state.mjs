@@ -3,6 +3,7 @@
 // the site; `state` is the user's saved answers. Nothing here ever leaves the browser.
 import { FORBIDDEN_KEYS, MARKUP, MARKUP_ERROR, entriesOf, get, has, isAmount, isObject, shorten } from "../shared/guards.mjs";
 import { mergeEntries } from "../shared/merge.mjs";
+import { hasLogs, logsOf, mergeLogs } from "./logs.mjs";
 
 export const FORMAT = "iecmh-atlas-assessment";
 export const VERSION = 1;
@@ -227,6 +228,7 @@ export function migrate(state, data) {
   const next = { format: FORMAT, version: VERSION, category: state.category ?? data.category.id, dataset_version: data.dataset_version, answers, requirements };
   if (typeof state.name === "string" && !nameError(state.name) && state.name.trim() !== "") next.name = state.name;
   if (Object.keys(orphans).length) next.orphans = orphans;
+  if (hasLogs(logsOf(state))) next.logs = logsOf(state);
   return { state: next, removed: removed.sort(), removedRequirements };
 }
 
@@ -266,20 +268,23 @@ export function carryOver(data, state, otherStates = {}) {
 }
 
 /**
- * Merges two versions of a state that both started from base (two tabs): per item answer, requirement entry and
- * orphan, a change made on one side only is kept; where both changed the same entry differently, first's is kept and
+ * Merges two versions of a state that both started from base (two tabs): per item answer, requirement entry,
+ * orphan and log entry or setting, a change made on one side only is kept; where both changed the same entry differently, first's is kept and
  * the id is listed in conflicts. Returns {value, conflicts}.
  */
 export function mergeStates(base, first, second) {
   const answers = mergeEntries(base?.answers, first.answers, second.answers);
   const requirements = mergeEntries(base?.requirements, first.requirements, second.requirements);
   const orphans = mergeEntries(base?.orphans, first.orphans, second.orphans);
+  const logs = mergeLogs(base, first, second);
   const value = { ...first, answers: answers.merged, requirements: requirements.merged };
   if (first.name === base?.name && second.name !== base?.name) { // the name changed in the second only
     if (second.name === undefined) delete value.name;
     else value.name = second.name;
   }
   delete value.orphans;
+  delete value.logs;
   if (Object.keys(orphans.merged).length) value.orphans = orphans.merged;
-  return { value, conflicts: [...answers.conflicts, ...requirements.conflicts, ...orphans.conflicts] };
+  if (hasLogs(logs.logs)) value.logs = logs.logs;
+  return { value, conflicts: [...answers.conflicts, ...requirements.conflicts, ...orphans.conflicts, ...logs.conflicts] };
 }

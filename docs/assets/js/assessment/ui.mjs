@@ -6,6 +6,7 @@ import { SavedWorkPage } from "../shared/editing.mjs";
 import { fileName, parseImport, toCSV, toJSON, toMarkdown } from "./formats.mjs";
 import { ContentsView, wideScreen } from "./contents-view.mjs";
 import { ItemsView } from "./items-view.mjs";
+import { LogsView } from "./logs-view.mjs";
 import { carriedSentence, entered } from "./outline.mjs";
 import { renderPrint } from "./print-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
@@ -67,10 +68,12 @@ class AssessmentApp extends SavedWorkPage {
     this.root.append(this.storageWarning, ...this.toolbar(), this.notices(), this.contents.nav(), this.removedBox);
     this.root.querySelector(".atlas-actions-box").after(this.raters.actions()); // below the bar, so a phone keeps its room
     this.items = new ItemsView(this);
+    this.logsView = new LogsView(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirementsBox(),
-      this.items.section(() => generation === this.generation));
+      this.logsView.section(), this.items.section(() => generation === this.generation));
     this.contents.applyCompact();
     this.ready = this.items.ready.then((finished) => {
+      if (finished) this.logsView.renderLinks();
       if (finished) this.root.dataset.built = "true";
       if (finished) this.contents.apply();
       return finished;
@@ -212,6 +215,8 @@ class AssessmentApp extends SavedWorkPage {
     this.carriedNotice.hidden = !carried;
     renderReport(this.report, this.data, this.state);
     this.raters.renderReport(this.report);
+    this.logsView.render();
+    this.report.append(...this.logsView.reportPart());
   }
 
   goToNextUnrated() {
@@ -261,6 +266,7 @@ class AssessmentApp extends SavedWorkPage {
     this.printMode = mode;
     this.root.dataset.print = mode;
     renderPrint(this.printHead, this.printBody, this.data, this.state, mode, new Date());
+    if (mode === "report" && this.logsView) this.printHead.append(...this.logsView.reportPart());
   }
 
   /** Build the printout whenever the page is printed, and print the report again after a blank form. */
@@ -302,7 +308,7 @@ class AssessmentApp extends SavedWorkPage {
   }
 
   startOver() {
-    if (!window.confirm("Start over? This clears every answer and requirement entry for this category in this browser.")) {
+    if (!window.confirm("Start over? This clears every answer, requirement entry and log entry for this category in this browser.")) {
       return;
     }
     this.state = emptyState(this.data);
