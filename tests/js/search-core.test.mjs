@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { opensSearch, searchBundlePath } from "../../docs/assets/js/search-core.mjs";
+import { opensSearch, searchBundlePath, shownLinks } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -32,4 +32,20 @@ test("searchBundlePath resolves the bundle against the page, at the root and in 
 test("searchBundlePath refuses an address that is not the pagefind folder", () => {
   assert.throws(() => searchBundlePath("../search/", "https://x.org/a/"), TypeError);
   assert.throws(() => searchBundlePath("../pagefind", "https://x.org/a/"), TypeError);
+});
+
+test("shownLinks: the page, then the headings with the most matches, in page order", () => {
+  const data = {
+    url: "/a/", meta: { title: "A" }, excerpt: "x",
+    sub_results: [
+      { url: "/a/", title: "A", locations: [1] },
+      { url: "/a/#one", title: "One", locations: [5] },
+      { url: "/a/#two", title: "Two", locations: [7, 8, 9] },
+      { url: "/a/#three", title: "Three", locations: [10, 11] },
+      { url: "/a/#four", title: "Four", locations: [12, 13] },
+    ],
+  };
+  assert.deepEqual(shownLinks(data).map((l) => l.url), ["/a/", "/a/#two", "/a/#three", "/a/#four"]);
+  assert.deepEqual(shownLinks(data, 1).map((l) => l.url), ["/a/", "/a/#two"]);
+  assert.deepEqual(shownLinks({ url: "/b/", meta: {}, sub_results: [] }), [{ url: "/b/", title: "/b/", excerpt: "" }]);
 });
