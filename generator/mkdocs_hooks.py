@@ -113,7 +113,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN00
     if uses_pagefind(config):
         output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
         if not excluded_from_search(page.meta):
-            output = with_search_body(output)
+            output = with_search_body(output, page.url)
     return with_policy(output, config, get_relative_url(".", page.url))
 
 

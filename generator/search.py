@@ -10,6 +10,8 @@ The offline bundle keeps Material's search: Pagefind cannot load its index into 
 """
 from __future__ import annotations
 
+import html as html_text
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,9 +51,53 @@ def with_search_button(html: str, bundle_url: str) -> str:
     return html[:end] + search_button(bundle_url) + "\n  " + html[end:]
 
 
-def with_search_body(html: str) -> str:
-    """The page with its article marked as the part Pagefind indexes."""
-    return html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+LOW_PAGES = re.compile(r"^atlas/self-assessment/[^/]+/$")
+"""Pages that repeat another page's names for another purpose (a category's self-assessment form): they rank below
+the page a name or code means, whatever the query."""
+LOW_PAGE_WEIGHT = 0.3
+"""The weight of every word on a low page (Pagefind's default is 1; headings 2 to 7, all scaled alike by this)."""
+NAMED_PAGES = re.compile(r"^atlas/(categories|knowledge-areas|domains|roles|self-assessment)/[^/]+/$")
+"""The pages that are what a name (or, for a category and its self-assessment, a code) means: the dialog puts them
+first for that exact name or code (`name` and `code` filters, see search-core.mjs), the self-assessment after the
+category unless the query asks for it."""
+TITLE = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+CODE_IN_TITLE = re.compile(r"^(?P<name>.+?) \((?P<code>[A-Z][A-Z0-9-]*)\)$")
+"""A category page's title: its name, then its code in brackets."""
+NOT_ENTERED_PART = re.compile(r"<(p|td|li)>((?:(?!</?\1[ >]).)*?<em>[^<]*not yet entered[^<]*</em>(?:(?!</?\1[ >]).)*?)"
+                              r"</\1>", re.S | re.I)
+"""A paragraph, table cell or list item that says something is not yet entered: boilerplate, not indexed."""
+EMPTY_SECTION_HEADING = re.compile(r"<(h[2-6])\b([^>]*)>((?:(?!</h).)*</\1>\s*<p data-pagefind-ignore>)", re.S)
+"""A heading whose section holds only a left-out "not yet entered" paragraph."""
+
+
+def with_search_body(html: str, url: str = "") -> str:
+    """The page with its article marked as the part Pagefind indexes, weighted and named for ranking (by its
+    address in the site, `url`), and its "not yet entered" boilerplate left out."""
+    weight = f' data-pagefind-weight="{LOW_PAGE_WEIGHT}"' if LOW_PAGES.match(url) else ""
+    html = html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body" + weight + ">", 1)
+    if NAMED_PAGES.match(url):
+        html = with_name_filters(html)
+    html = NOT_ENTERED_PART.sub(lambda m: f"<{m[1]} data-pagefind-ignore>{m[2]}</{m[1]}>", html)
+    return EMPTY_SECTION_HEADING.sub(lambda m: f"<{m[1]}{m[2]} data-pagefind-ignore>{m[3]}", html)
+
+
+def page_names(title: str) -> dict[str, str]:
+    """The exact names a page answers to, from its title's text: its name, and a category's code."""
+    match = CODE_IN_TITLE.match(title)
+    return {"name": match["name"], "code": match["code"]} if match else {"name": title}
+
+
+def with_name_filters(html: str) -> str:
+    """The page with its names as Pagefind filters on its title, read from attributes (an inline filter value may
+    only come last); nothing changes on a page without a title."""
+    match = TITLE.search(html)
+    if not match:
+        return html
+    text = html_text.unescape(re.sub(r"<[^>]+>", "", match[2])).replace("\u00b6", "").strip()
+    names = page_names(text)
+    values = "".join(f' data-atlas-{key}="{html_text.escape(value)}"' for key, value in names.items())
+    filters = ", ".join(f"{key}[data-atlas-{key}]" for key in names)
+    return html[:match.start()] + f'<h1{match[1]}{values} data-pagefind-filter="{filters}">' + html[match.start(2):]
 
 
 def excluded_from_search(meta: dict) -> bool:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator import search
-from generator.search import (SearchIndexError, excluded_from_search, index_site, search_button, with_search_body,
-                              with_search_button)
+from generator.search import (LOW_PAGE_WEIGHT, SearchIndexError, excluded_from_search, index_site, page_names,
+                              search_button, with_search_body, with_search_button)
 
 HEADER = ('<header class="md-header"><nav class="md-header__inner md-grid" aria-label="Header">'
           '<a href="." class="md-logo">logo</a></nav></header><nav class="md-tabs">tabs</nav>')
@@ -31,6 +31,39 @@ def test_only_the_article_is_marked_for_indexing() -> None:
     html = '<main><article class="md-content__inner md-typeset"><h1>T</h1></article></main>'
     assert with_search_body(html) == ('<main><article class="md-content__inner md-typeset" data-pagefind-body>'
                                       '<h1>T</h1></article></main>')
+
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+CATEGORY = (ARTICLE + '<h1 id="ifa">Infant Family Associate (IFA)<a class="headerlink" href="#ifa">\u00b6</a></h1>'
+            '<table><tr><td>Training</td><td><em>Not yet entered</em></td></tr><tr><td>Fees</td><td>$40</td></tr>'
+            '</table><h3 id="renewal">Renewal</h3>\n<p><em>Not yet entered.</em></p><p>Kept.</p>'
+            '<ul><li>Reflection: <em>not yet entered</em></li><li>Kept too</li></ul></article>')
+
+
+def test_a_category_page_answers_to_its_name_and_code() -> None:
+    html = with_search_body(CATEGORY, "atlas/categories/ifa/")
+    assert ('<h1 id="ifa" data-atlas-name="Infant Family Associate" data-atlas-code="IFA" '
+            'data-pagefind-filter="name[data-atlas-name], code[data-atlas-code]">') in html
+    assert page_names("Cultural Humility") == {"name": "Cultural Humility"}
+    assert page_names("Self-assessment: Infant Family Associate (IFA)") == {
+        "name": "Self-assessment: Infant Family Associate", "code": "IFA"}
+    assert "data-pagefind-filter" not in with_search_body(CATEGORY, "atlas/glossary/")
+
+
+def test_not_yet_entered_boilerplate_is_left_out_of_the_index() -> None:
+    html = with_search_body(CATEGORY, "atlas/categories/ifa/")
+    assert "<td>Training</td><td data-pagefind-ignore><em>Not yet entered</em></td>" in html
+    assert "<td>Fees</td><td>$40</td>" in html
+    assert '<h3 id="renewal" data-pagefind-ignore>Renewal</h3>\n<p data-pagefind-ignore><em>Not yet entered.</em>' in html
+    assert "<p>Kept.</p>" in html and "<li data-pagefind-ignore>Reflection: " in html and "<li>Kept too</li>" in html
+
+
+def test_self_assessment_pages_weigh_less_than_the_page_they_serve() -> None:
+    low = with_search_body(CATEGORY, "atlas/self-assessment/ifa/")
+    assert f'{ARTICLE[:-1]} data-pagefind-body data-pagefind-weight="{LOW_PAGE_WEIGHT}">' in low
+    assert 0 < LOW_PAGE_WEIGHT < 1
+    assert "data-pagefind-weight" not in with_search_body(CATEGORY, "atlas/categories/ifa/")
+    assert "data-pagefind-weight" not in with_search_body(CATEGORY, "atlas/self-assessment/")
 
 
 @pytest.mark.parametrize(("meta", "excluded"), [({}, False), ({"search": {"boost": 2}}, False),

@@ -1,7 +1,7 @@
 """Search relevance: what practitioners type finds what they mean (tests/search/relevance.yml), in the built index.
 
-Every query runs through Pagefind's own API on the built site, with the ranking settings the site's dialog uses
-(search-core.mjs), and passes when one of its expected pages or headings is among the links the dialog shows for
+Every query runs through Pagefind's own API on the built site, as the site's dialog searches (search-core.mjs: its
+ranking settings, exact names and codes first), and passes when one of its expected pages or headings is among the links the dialog shows for
 the first three results (first result only, for `first: true`)."""
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ SEARCH_ALL = """async ([queries, top]) => {
     const core = await import('/assets/js/search-core.mjs');
     const pagefind = await import('/pagefind/pagefind.js');
     await pagefind.options({ranking: core.RANKING});
+    const filterValues = await pagefind.filters();
     const answers = {};
     for (const query of queries) {
-        const found = await pagefind.search(query);
-        const data = await Promise.all(found.results.slice(0, top).map((result) => result.data()));
+        const results = await core.searchSite(pagefind, query, filterValues);
+        const data = await Promise.all(results.slice(0, top).map((result) => result.data()));
         answers[query] = data.map((d) => core.shownLinks(d).map((link) => link.url));
     }
     return answers;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { opensSearch, searchBundlePath, shownLinks } from "../../docs/assets/js/search-core.mjs";
+import { exactFilters, mergeResults, opensSearch, plainName, searchBundlePath, searchSite, shownLinks } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -48,4 +48,39 @@ test("shownLinks: the page, then the headings with the most matches, in page ord
   assert.deepEqual(shownLinks(data).map((l) => l.url), ["/a/", "/a/#two", "/a/#three", "/a/#four"]);
   assert.deepEqual(shownLinks(data, 1).map((l) => l.url), ["/a/", "/a/#two"]);
   assert.deepEqual(shownLinks({ url: "/b/", meta: {}, sub_results: [] }), [{ url: "/b/", title: "/b/", excerpt: "" }]);
+});
+
+test("plainName: case and punctuation do not matter", () => {
+  assert.equal(plainName("ECMHM-RF"), "ecmhm rf");
+  assert.equal(plainName("  Attachment, Separation, Trauma, Grief & Loss "), "attachment separation trauma grief loss");
+});
+
+const FILTERS = { name: { "Reflection": 1, "Endorsed Reflective Supervisor": 1 }, code: { ECMHS: 2, "ECMHM-C": 2, ERS: 2 } };
+
+test("exactFilters: the page whose whole name the query is, and the categories whose code is a query word", () => {
+  assert.deepEqual(exactFilters("reflection", FILTERS), [{ name: "Reflection" }]);
+  assert.deepEqual(exactFilters("Reflective", FILTERS), []);
+  assert.deepEqual(exactFilters("ECMHS renewal", FILTERS), [{ code: "ECMHS" }]);
+  assert.deepEqual(exactFilters("ecmhm-c fees", FILTERS), [{ code: "ECMHM-C" }]);
+  assert.deepEqual(exactFilters("ECMH", FILTERS), []);
+  assert.deepEqual(exactFilters("", FILTERS), []);
+  assert.deepEqual(exactFilters("ERS", {}), []);
+});
+
+test("mergeResults: pinned results first, each page once, then Pagefind's order", () => {
+  const merged = mergeResults([{ results: [{ id: "b" }] }, null], { results: [{ id: "a" }, { id: "b" }, { id: "c" }] });
+  assert.deepEqual(merged.map((r) => r.id), ["b", "a", "c"]);
+});
+
+test("searchSite: one Pagefind search, plus one filtered search with the same words per exact name or code", async () => {
+  const calls = [];
+  const pagefind = {
+    search: async (query, options) => {
+      calls.push([query, options]);
+      return { results: options ? [{ id: "ecmhs" }] : [{ id: "ecmhm-c" }, { id: "ecmhs" }] };
+    },
+  };
+  const results = await searchSite(pagefind, "ECMHS", FILTERS);
+  assert.deepEqual(results.map((r) => r.id), ["ecmhs", "ecmhm-c"]);
+  assert.deepEqual(calls, [["ECMHS", undefined], ["ECMHS", { filters: { code: "ECMHS" } }]]);
 });

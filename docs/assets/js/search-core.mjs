@@ -21,6 +21,53 @@ export function searchBundlePath(bundle, pageUrl) {
  *  (tests/search/relevance.yml), so both rank alike. Empty: Pagefind's defaults. */
 export const RANKING = {};
 
+/** A name or code as compared with a query: lower case, any run of other characters than letters and digits one
+ *  space ("ECMHM-RF" and "ecmhm rf" are alike). */
+export function plainName(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** The filters that pick the pages a query names exactly, given the values of the index's `name` and `code`
+ *  filters (from `pagefind.filters()`): the page whose whole name the query is, and the category whose code is one
+ *  of the query's words. Pagefind's own ranking cannot tell these apart: its stemmer makes "ECMHS" a prefix of
+ *  "ECMHM" and "reflection" the same word as "reflective", and long pages such as a category's lose to short
+ *  ones. */
+export function exactFilters(query, filterValues) {
+  const wanted = plainName(query);
+  const words = new Set(wanted.split(" "));
+  const found = [];
+  for (const name of Object.keys(filterValues?.name ?? {})) {
+    if (wanted && plainName(name) === wanted) found.push({ name });
+  }
+  for (const code of Object.keys(filterValues?.code ?? {})) {
+    const plain = plainName(code);
+    if (plain && (words.has(plain) || wanted === plain || ` ${wanted} `.includes(` ${plain} `))) found.push({ code });
+  }
+  return found;
+}
+
+/** The results in the order shown: those of the exact searches first (each page once), then the rest. */
+export function mergeResults(pinned, found) {
+  const seen = new Set();
+  const merged = [];
+  for (const result of [...pinned.flatMap((search) => search?.results ?? []), ...(found?.results ?? [])]) {
+    if (!seen.has(result.id)) {
+      seen.add(result.id);
+      merged.push(result);
+    }
+  }
+  return merged;
+}
+
+/** Search the site: Pagefind's ranking with RANKING, after the pages the query names exactly (exactFilters),
+ *  searched with the same words so that their matching headings show. */
+export async function searchSite(pagefind, query, filterValues) {
+  const exact = exactFilters(query, filterValues);
+  const [found, ...pinned] = await Promise.all([pagefind.search(query),
+                                               ...exact.map((filters) => pagefind.search(query, { filters }))]);
+  return mergeResults(pinned, found);
+}
+
 /** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */
 export const SUB_RESULTS_SHOWN = 3;
 
