@@ -19,6 +19,9 @@ SINGLE_FILES = {"framework.yml": "framework", "domains.yml": "domains",
                 "knowledge-areas.yml": "knowledge-areas", "glossary.yml": "glossary"}
 """Files that must exist exactly once at the top of the data folder, and their schema kind."""
 
+OPTIONAL_FILES = {"search-terms.yml": "search-terms"}
+"""Files that may exist once at the top of the data folder, and their schema kind (read by generator/search.py)."""
+
 FOLDER_KINDS = {"categories": "category", "roles": "role", "official-text": "official-text",
                 "frameworks": "framework-items", "crosswalks": "crosswalk"}
 """Sub-folders holding one item per file, and their schema kind."""
@@ -123,12 +126,14 @@ def _read_all(data_dir: Path, errors: list[DataError]) -> dict[str, list[YamlDoc
     if not data_dir.is_dir():
         errors.append(DataError(data_dir, 1, 1, (), "data folder not found"))
         return {}
-    found: dict[str, list[YamlDocument]] = {kind: [] for kind in [*SINGLE_FILES.values(), *FOLDER_KINDS.values()]}
+    found: dict[str, list[YamlDocument]] = {kind: [] for kind in [*SINGLE_FILES.values(), *OPTIONAL_FILES.values(),
+                                                                  *FOLDER_KINDS.values()]}
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml")):
         kind = _kind_of(data_dir, path)
         if kind is None:
             errors.append(DataError(path, 1, 1, (), "unknown data file: expected one of "
-                                    + ", ".join([*SINGLE_FILES, *(f"{d}/*.yml" for d in FOLDER_KINDS)])))
+                                    + ", ".join([*SINGLE_FILES, *OPTIONAL_FILES,
+                                                 *(f"{d}/*.yml" for d in FOLDER_KINDS)])))
             continue
         doc = read_yaml(path, errors)
         if doc is None:
@@ -149,7 +154,7 @@ def _kind_of(data_dir: Path, path: Path) -> str | None:
     """The schema kind of a data file from where it stands, or None if it stands nowhere known."""
     rel = path.relative_to(data_dir)
     if len(rel.parts) == 1:
-        return SINGLE_FILES.get(rel.name)
+        return SINGLE_FILES.get(rel.name) or OPTIONAL_FILES.get(rel.name)
     if len(rel.parts) == 2 and path.suffix == ".yml":
         return FOLDER_KINDS.get(rel.parts[0])
     return None
@@ -191,6 +196,8 @@ class _ReferenceChecker:
                 self.errors.append(doc.error(("counterpart",), f"unknown category '{category.counterpart}'"))
         roles = [self._role(doc) for doc in self.docs["role"]]
         terms = self._terms(self.docs["glossary"][0])
+        for doc in self.docs["search-terms"]:  # read by generator/search.py; only its sources are checked here
+            self._check_sources(doc, doc.data)
         licences = self._apply_official_text(categories)
         framework = Framework(**{**framework.__dict__, "official_licences": tuple(licences)})
         ordered = sorted(categories, key=_category_order)

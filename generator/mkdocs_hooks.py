@@ -20,8 +20,8 @@ from generator.csp import policy, shipped_script_hashes, theme_snippets, with_cs
 from generator.errors import DataErrors
 from generator.pages import build_nav
 from generator.project import Project, generate
-from generator.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site, with_search_body,
-                              with_search_button)
+from generator.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site, read_search_terms,
+                              term_groups, with_search_body, with_search_button)
 
 log = logging.getLogger("mkdocs.hooks.iecmh_atlas")
 
@@ -35,7 +35,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("The competency data has errors; the pages were not regenerated.\n" + exc.report())
     log.info("IECMH Atlas: %d generated pages%s", len(pages), " (updated)" if changed else "")
     config.nav = build_nav(model)
+    _search_terms[:] = term_groups(read_search_terms(project.data_dir), [(t.term, t.abbreviation) for t in model.terms])
     return config
+
+
+_search_terms: list[tuple[str, ...]] = []
+"""The groups of words that mean the same to a person searching, for the index (search-terms.yml, glossary)."""
 
 
 def _nav_items(items: list[StructureItem]) -> Iterator[StructureItem]:
@@ -113,7 +118,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN00
     if uses_pagefind(config):
         output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
         if not excluded_from_search(page.meta):
-            output = with_search_body(output, page.url)
+            output = with_search_body(output, page.url, _search_terms)
     return with_policy(output, config, get_relative_url(".", page.url))
 
 

@@ -274,3 +274,15 @@ def test_program_coverage_follows_the_rules(mini: Path) -> None:
     assert cov["knowledge_areas"] == {"total": 2, "I": 0, "R": 0, "M": 1, "none": 1, "percent_reached": 50}
     assert cov["indicators"] == {"total": 3, "I": 0, "R": 0, "M": 2, "none": 1, "percent_reached": 67}
     assert cov["gaps"] == ["curiosity"] and cov["introduced_only"] == []
+
+
+def test_search_terms_file_is_optional_and_checked(mini: Path) -> None:
+    assert not (mini / "search-terms.yml").exists() and load_model(mini)
+    path = mini / "search-terms.yml"
+    path.write_text("groups:\n  - id: cps\n    terms: [CPS]\n    note: n\n", encoding="utf-8")
+    error = the_error(mini)
+    assert error.startswith("search-terms.yml:3:") and "groups[0].terms" in error, error
+    path.write_text("groups:\n  - id: idea\n    terms: [IDEA, Individuals with Disabilities Education Act]\n"
+                    "    source: {doc: nowhere, section: s}\n", encoding="utf-8")
+    error = the_error(mini)
+    assert error.startswith("search-terms.yml:4:") and "unknown source 'nowhere'" in error, error

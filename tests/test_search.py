@@ -106,3 +106,41 @@ def test_indexing_without_python_to_run_pagefind_fails_clearly(tmp_path: Path, m
     monkeypatch.setattr(search.sys, "executable", str(tmp_path / "no-python"))
     with pytest.raises(SearchIndexError, match=re.escape("could not run Pagefind")):
         index_site(tmp_path)
+
+
+def test_a_term_in_capitals_matches_only_in_capitals_and_any_other_in_any_case() -> None:
+    from generator.search import term_pattern
+
+    assert term_pattern("IDEA").search("Part C of IDEA") and not term_pattern("IDEA").search("a good idea")
+    assert term_pattern("home visit").search("during a Home  visit")
+    assert not term_pattern("home visit").search("home visiting")  # whole words only
+    assert not term_pattern("CPS").search("CPS-like") and term_pattern("CPS").search("(CPS)")
+
+
+def test_blocks_using_a_term_get_the_other_terms_for_the_index_only() -> None:
+    from generator.search import ALSO_ATTRIBUTE, with_search_synonyms
+
+    groups = [("Children's Protective Services", "CPS", "mandated reporting"), ("IDEA", "Part C law")]
+    html = ('<h4 id="x">Reports to Children&#39;s Protective Services.</h4><p>No match, a good idea.</p>'
+            '<td data-pagefind-ignore>Children\'s Protective Services</td>')
+    out = with_search_synonyms(html, groups)
+    assert (f'<h4 id="x" {ALSO_ATTRIBUTE}="CPS mandated reporting" data-pagefind-index-attrs="{ALSO_ATTRIBUTE}">'
+            "Reports to Children&#39;s Protective Services.</h4>") in out
+    assert "<p>No match, a good idea.</p>" in out and "<td data-pagefind-ignore>Children's" in out
+
+
+def test_term_groups_are_the_files_groups_and_the_glossarys_abbreviations(tmp_path: Path) -> None:
+    from generator.search import read_search_terms, term_groups
+
+    assert read_search_terms(tmp_path) == []
+    (tmp_path / "search-terms.yml").write_text("groups:\n  - {id: a, terms: [x, y], note: n}\n", encoding="utf-8")
+    groups = term_groups(read_search_terms(tmp_path), [("Reflective supervision", "RSC"), ("Domain", None)])
+    assert groups == [("x", "y"), ("Reflective supervision", "RSC")]
+
+
+def test_the_dataset_groups_the_words_the_issue_names() -> None:
+    from generator.search import read_search_terms
+
+    words = {term.lower() for group in read_search_terms(search.Path(search.__file__).parent.parent / "competencies")
+             for term in group}
+    assert {"cps", "idea", "rsc", "mandated reporting", "interpreter", "home visit", "immigrant"} <= words

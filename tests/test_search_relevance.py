@@ -28,7 +28,7 @@ SEARCH_ALL = """async ([queries, top]) => {
     for (const query of queries) {
         const results = await core.searchSite(pagefind, query, filterValues);
         const data = await Promise.all(results.slice(0, top).map((result) => result.data()));
-        answers[query] = data.map((d) => core.shownLinks(d).map((link) => link.url));
+        answers[query] = data.map((d) => core.shownLinks(d, query).map((link) => link.url));
     }
     return answers;
 }"""

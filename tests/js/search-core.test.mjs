@@ -34,19 +34,19 @@ test("searchBundlePath refuses an address that is not the pagefind folder", () =
   assert.throws(() => searchBundlePath("../pagefind", "https://x.org/a/"), TypeError);
 });
 
-test("shownLinks: the page, then the headings with the most matches, in page order", () => {
+/** A sub-result whose matching words each score 1. */
+function sub(url, locations) {
+  return { url, title: url, locations, weighted_locations: locations.map((location) => ({ location, balanced_score: 1 })) };
+}
+
+test("shownLinks: the page, then the headings with the highest scores, in page order", () => {
   const data = {
     url: "/a/", meta: { title: "A" }, excerpt: "x",
-    sub_results: [
-      { url: "/a/", title: "A", locations: [1] },
-      { url: "/a/#one", title: "One", locations: [5] },
-      { url: "/a/#two", title: "Two", locations: [7, 8, 9] },
-      { url: "/a/#three", title: "Three", locations: [10, 11] },
-      { url: "/a/#four", title: "Four", locations: [12, 13] },
-    ],
+    sub_results: [sub("/a/", [1]), sub("/a/#one", [5]), sub("/a/#two", [7, 8, 9]), sub("/a/#three", [10, 11]),
+                  sub("/a/#four", [12, 13])],
   };
   assert.deepEqual(shownLinks(data).map((l) => l.url), ["/a/", "/a/#two", "/a/#three", "/a/#four"]);
-  assert.deepEqual(shownLinks(data, 1).map((l) => l.url), ["/a/", "/a/#two"]);
+  assert.deepEqual(shownLinks(data, "", 1).map((l) => l.url), ["/a/", "/a/#two"]);
   assert.deepEqual(shownLinks({ url: "/b/", meta: {}, sub_results: [] }), [{ url: "/b/", title: "/b/", excerpt: "" }]);
 });
 
@@ -83,4 +83,16 @@ test("searchSite: one Pagefind search, plus one filtered search with the same wo
   const results = await searchSite(pagefind, "ECMHS", FILTERS);
   assert.deepEqual(results.map((r) => r.id), ["ecmhs", "ecmhm-c"]);
   assert.deepEqual(calls, [["ECMHS", undefined], ["ECMHS", { filters: { code: "ECMHS" } }]]);
+});
+
+test("shownLinks: a section holding more of the query's words comes before one that holds one word often", () => {
+  const data = {
+    url: "/p/", meta: { title: "P" }, content: "Families x x families families Immigrant families y",
+    sub_results: [
+      { url: "/p/#often", title: "Often", locations: [0, 3, 4], weighted_locations: [0, 3, 4].map((location) => ({ location, balanced_score: 16 })) },
+      { url: "/p/#both", title: "Both", locations: [5, 6], weighted_locations: [5, 6].map((location) => ({ location, balanced_score: 1 })) },
+    ],
+  };
+  assert.deepEqual(shownLinks(data, "immigrant families", 1).map((l) => l.url), ["/p/", "/p/#both"]);
+  assert.deepEqual(shownLinks(data, "families", 1).map((l) => l.url), ["/p/", "/p/#often"]);
 });

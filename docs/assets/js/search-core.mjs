@@ -27,6 +27,11 @@ export function plainName(text) {
   return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
+/** Filters whose value a query must be as a whole (a page's or a glossary term's name). */
+export const WHOLE_QUERY_FILTERS = ["name", "term"];
+/** Filters whose value may be one of a query's words (a category's code, a glossary abbreviation). */
+export const WORD_FILTERS = ["code", "abbreviation"];
+
 /** The filters that pick the pages a query names exactly, given the values of the index's `name` and `code`
  *  filters (from `pagefind.filters()`): the page whose whole name the query is, and the category whose code is one
  *  of the query's words. Pagefind's own ranking cannot tell these apart: its stemmer makes "ECMHS" a prefix of
@@ -34,14 +39,17 @@ export function plainName(text) {
  *  ones. */
 export function exactFilters(query, filterValues) {
   const wanted = plainName(query);
-  const words = new Set(wanted.split(" "));
   const found = [];
-  for (const name of Object.keys(filterValues?.name ?? {})) {
-    if (wanted && plainName(name) === wanted) found.push({ name });
+  for (const key of WHOLE_QUERY_FILTERS) {
+    for (const value of Object.keys(filterValues?.[key] ?? {})) {
+      if (wanted && plainName(value) === wanted) found.push({ [key]: value });
+    }
   }
-  for (const code of Object.keys(filterValues?.code ?? {})) {
-    const plain = plainName(code);
-    if (plain && (words.has(plain) || wanted === plain || ` ${wanted} `.includes(` ${plain} `))) found.push({ code });
+  for (const key of WORD_FILTERS) {
+    for (const value of Object.keys(filterValues?.[key] ?? {})) {
+      const plain = plainName(value);
+      if (plain && ` ${wanted} `.includes(` ${plain} `)) found.push({ [key]: value });
+    }
   }
   return found;
 }
@@ -71,12 +79,35 @@ export async function searchSite(pagefind, query, filterValues) {
 /** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */
 export const SUB_RESULTS_SHOWN = 3;
 
-/** The links one result shows: its page, then up to `limit` of its headings, those with the most matching words,
- *  in page order (as Pagefind's dialog picks them). */
-export function shownLinks(data, limit = SUB_RESULTS_SHOWN) {
+/** How much a heading's section matches, as a pair compared in order: how many of the query's words it holds
+ *  (a word counts when it starts with the word's stem, roughly its first letters but the last two), then the sum of
+ *  its matching words' scores, which count a word in a heading (or in a weighted part) more than one in running
+ *  text. `words` are the page's indexed words (Pagefind's `content`, split on spaces). */
+export function sectionScore(sub, queryWords, words) {
+  const stems = queryWords.map((word) => word.slice(0, Math.max(3, word.length - 2)));
+  const held = new Set();
+  for (const location of sub.locations ?? []) {
+    const word = plainName(words[location] ?? "");
+    stems.forEach((stem, i) => { if (word.startsWith(stem)) held.add(i); });
+  }
+  const weighted = sub.weighted_locations ?? [];
+  return [held.size, weighted.reduce((sum, word) => sum + word.balanced_score, 0)];
+}
+
+/** Sort order of two section scores: negative when a comes first. */
+function before(a, b) {
+  return a[0] !== b[0] ? b[0] - a[0] : b[1] - a[1];
+}
+
+/** The links one result of `query` shows: its page, then up to `limit` of its headings, those whose sections
+ *  match most (sectionScore), in page order. */
+export function shownLinks(data, query = "", limit = SUB_RESULTS_SHOWN) {
   const page = { url: data.url, title: data.meta?.title ?? data.url, excerpt: data.excerpt ?? "" };
   const headings = (data.sub_results ?? []).filter((sub) => sub.url !== data.url);
-  const kept = new Set([...headings].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
+  const queryWords = plainName(query).split(" ").filter(Boolean);
+  const words = (data.content ?? "").split(/\s+/);
+  const scores = new Map(headings.map((sub) => [sub.url, sectionScore(sub, queryWords, words)]));
+  const kept = new Set([...headings].sort((a, b) => before(scores.get(a.url), scores.get(b.url)))
     .slice(0, limit).map((sub) => sub.url));
   return [page, ...headings.filter((sub) => kept.has(sub.url))
     .map((sub) => ({ url: sub.url, title: sub.title, excerpt: sub.excerpt ?? "" }))];
