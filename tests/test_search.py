@@ -87,7 +87,7 @@ def test_every_built_page_has_one_search_button_and_only_searchable_pages_are_in
     assert 'data-atlas-search="../../../pagefind/"' in (built_site / "atlas/categories/ecmhs/index.html").read_text(
         encoding="utf-8")
     assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
-    assert (built_site / "pagefind" / "pagefind-component-ui.js").is_file()
+    assert (built_site / "pagefind" / "pagefind.js").is_file() and (built_site / "pagefind" / "pagefind-highlight.js").is_file()
 
 
 def test_template_parts_left_out_of_search_are_left_out_by_both_engines() -> None:

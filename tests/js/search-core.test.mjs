@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { exactFilters, mergeResults, opensSearch, plainName, searchBundlePath, searchSite, shownLinks } from "../../docs/assets/js/search-core.mjs";
+import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath,
+         searchSite, shownLinks } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -95,4 +96,18 @@ test("shownLinks: a section holding more of the query's words comes before one t
   };
   assert.deepEqual(shownLinks(data, "immigrant families", 1).map((l) => l.url), ["/p/", "/p/#both"]);
   assert.deepEqual(shownLinks(data, "families", 1).map((l) => l.url), ["/p/", "/p/#often"]);
+});
+
+test("excerptParts: marks become marked parts, everything else stays text", () => {
+  assert.deepEqual(excerptParts("Reports to <mark>CPS</mark> &lt;b&gt; &amp; &#39;x&#39;"), [
+    { text: "Reports to ", marked: false }, { text: "CPS", marked: true }, { text: " <b> & 'x'", marked: false }]);
+  assert.deepEqual(excerptParts(""), []);
+  assert.deepEqual(excerptParts("<mark>a &lt;script&gt;</mark>"), [{ text: "a <script>", marked: true }]);
+  assert.equal(decodeEntities("&#x1F600; &bogus; &#0;"), "\u{1F600} &bogus; &#0;");
+});
+
+test("resultCount: none, one, and thousands written with a separator", () => {
+  assert.equal(resultCount(0, " x "), "No results for “x”");
+  assert.equal(resultCount(1, "x"), "1 result for “x”");
+  assert.equal(resultCount(1409, "ecmhs"), "1,409 results for “ecmhs”");
 });

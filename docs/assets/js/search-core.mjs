@@ -112,3 +112,35 @@ export function shownLinks(data, query = "", limit = SUB_RESULTS_SHOWN) {
   return [page, ...headings.filter((sub) => kept.has(sub.url))
     .map((sub) => ({ url: sub.url, title: sub.title, excerpt: sub.excerpt ?? "" }))];
 }
+
+/** The address parameter that carries the searched words to the page a result opens, where they are marked. */
+export const HIGHLIGHT_PARAM = "highlight";
+
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** Text with HTML character references (as Pagefind writes excerpts) turned back into characters. */
+export function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** A Pagefind excerpt as parts of text, each marked or not: the excerpt is escaped HTML with <mark> around the
+ *  matching words, read here as text so that nothing in it can become markup. */
+export function excerptParts(excerpt) {
+  return String(excerpt ?? "").split(/(<mark>.*?<\/mark>)/s).filter(Boolean).map((part) => {
+    const marked = part.startsWith("<mark>") && part.endsWith("</mark>");
+    return { text: decodeEntities(marked ? part.slice(6, -7) : part.replace(/<\/?mark>/g, "")), marked };
+  });
+}
+
+/** The dialog's line about the answer, with the count written as people read it ("1,409 results"). */
+export function resultCount(count, query) {
+  const shown = query.trim();
+  if (count === 0) return `No results for “${shown}”`;
+  return `${count.toLocaleString("en-US")} result${count === 1 ? "" : "s"} for “${shown}”`;
+}
