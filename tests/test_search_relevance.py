@@ -18,6 +18,8 @@ RELEVANCE = ROOT / "tests" / "search" / "relevance.yml"
 CASES = yaml.safe_load(RELEVANCE.read_text(encoding="utf-8"))["queries"]
 TOP = 3
 """How many results a query's expected link must be among."""
+SECTIONS = 3
+"""How many heading links of a result count (as many as the site's dialog shows, SUB_RESULTS_SHOWN)."""
 
 SEARCH_ALL = """async ([queries, top]) => {
     const core = await import('/assets/js/search-core.mjs');
