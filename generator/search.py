@@ -1,11 +1,17 @@
-"""Site search with Pagefind: which part of each page is indexed, the header's search button, the index itself.
+"""Site search with Pagefind: which part of each page is indexed and how, the header's search button, the index.
 
 The published site searches with Pagefind (https://pagefind.app), chosen over MkDocs Material's built-in search
-because it downloads only the index pieces a query needs, when search is used, and still answers typed queries in
-well under a second at a hundred times the data, where Material's takes seconds (docs/benchmarks.md). Pagefind indexes the built HTML after MkDocs has written it:
+because it downloads only the index pieces a query needs, when search is used (docs/benchmarks.md). Pagefind indexes
+the built HTML after MkDocs has written it:
 - only the article of a page is indexed, and only on pages that are not excluded from search in their front matter;
-- parts marked `data-pagefind-ignore` in the templates (notices, source lines, the self-assessment form) are not;
-- the header gets a search button; the site's script loads Pagefind's search dialog the first time it is used.
+- parts marked `data-pagefind-ignore` in the templates (notices, source lines, the self-assessment form) are not,
+  nor any "not yet entered" paragraph, cell or list item, nor the heading of a section holding only that;
+- self-assessment pages weigh less (`data-pagefind-weight`), so they rank below the category they serve;
+- the pages a name or code means (categories, knowledge areas, domains, roles, self-assessments, glossary terms)
+  carry it as a Pagefind filter, which the dialog uses to put them first (search-core.mjs `searchSite`);
+- blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
+  group's other words as index-only text in an attribute Pagefind indexes (`data-pagefind-index-attrs`);
+- the header gets a search button; the site's script (search-ui.mjs) loads Pagefind's API the first time it is used.
 The offline bundle keeps Material's search: Pagefind cannot load its index into a page opened from disk.
 """
 from __future__ import annotations
@@ -92,7 +98,7 @@ class SearchIndexError(RuntimeError):
 
 
 def search_button(bundle_url: str) -> str:
-    """The header's search button; the site's script opens Pagefind's search dialog from bundle_url with it."""
+    """The header's search button; the site's script opens its search dialog, on Pagefind's API from bundle_url."""
     return (f'<button type="button" class="md-header__button md-icon atlas-search-button" '
             f'data-atlas-search="{bundle_url}" aria-label="Search" aria-haspopup="dialog" '
             f'aria-keyshortcuts="/ Control+K Meta+K" title="Search (/)">{SEARCH_ICON}</button>')
