@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
 
 MEASURE = """async ({size, changes}) => {
-  const ui = await import(new URL('../../../assets/js/assessment-ui.mjs', location.href).href);
+  const ui = await import(new URL('../../../assets/js/assessment/ui.mjs', location.href).href);
   const source = document.getElementById('atlas-assessment-data');
   const data = JSON.parse(source.textContent);
   if (size) {

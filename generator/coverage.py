@@ -1,4 +1,4 @@
-"""Coverage of competencies by a program's courses (the same rules as docs/assets/js/mapper-core.mjs).
+"""Coverage of competencies by a program's courses (the same rules as docs/assets/js/mapper/coverage.mjs).
 
 - Levels order I < R < M. A course's level for a knowledge area K is the highest level of its entries on ka:K or on
   an indicator of K; the program's level for K is the highest over its courses.

@@ -134,7 +134,7 @@ def build_offline_site(project: Project, site_dir: Path) -> None:
     build(config)
     _vendor_shim(project, site_dir)
     bundle_scripts(project, site_dir / BUNDLE_SCRIPT)
-    for module in (site_dir / "assets" / "js").glob("*.mjs"):
+    for module in (site_dir / "assets" / "js").rglob("*.mjs"):
         module.unlink()  # bundled into atlas.offline.js; a page opened from disk could not load them anyway
     # For web servers and search engines only: no server shows 404.html to a page opened from disk (and its links
     # are absolute), and the policy header and sitemaps are read by hosts and crawlers.

@@ -132,3 +132,17 @@ def origins_outside(requests: list[str], site_url: str) -> set[str]:
 
     local = urlsplit(site_url).netloc
     return {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))} - {local}
+
+
+def context_without_storage(browser):  # noqa: ANN001, ANN201 - Playwright's Browser and BrowserContext
+    """A browser context whose pages cannot use localStorage: reading it throws, as when storage is turned off."""
+    context = browser.new_context(accept_downloads=True)
+    context.add_init_script("""Object.defineProperty(window, 'localStorage', {
+        configurable: true, get() { throw new DOMException('Storage is disabled', 'SecurityError'); } });""")
+    return context
+
+
+def storage_warning_shown(page) -> bool:  # noqa: ANN001 - Playwright's Page
+    """Whether the page says that it cannot save (the warning of the self-assessment and the mapper)."""
+    warning = page.locator(".atlas-warning")
+    return warning.is_visible() and "not letting the page save" in warning.inner_text()

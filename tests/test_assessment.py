@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
-from browser import WCAG, origins_outside, recording_context
+from browser import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
 from conftest import ROOT
 from generator.loader import load_model
 
@@ -134,7 +135,7 @@ def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, 
         download.save_as(target)
         files[kind] = target.read_bytes().decode("utf-8")
     expected_csv = page.evaluate("""async () => {
-        const core = await import(new URL('../../../assets/js/assessment-core.mjs', location.href).href);
+        const core = await import(new URL('../../../assets/js/assessment/formats.mjs', location.href).href);
         const app = document.getElementById('atlas-assessment').atlasApp;
         return core.toCSV(app.data, app.state);
     }""")
@@ -217,13 +218,10 @@ def test_hostile_import_is_refused_and_changes_nothing(page, site_url: str, name
 
 
 def test_works_when_storage_is_unavailable(browser, site_url: str) -> None:
-    context = browser.new_context()
-    context.add_init_script("""Object.defineProperty(window, 'localStorage', {
-        configurable: true, get() { throw new DOMException('Storage is disabled', 'SecurityError'); } });""")
+    context = context_without_storage(browser)
     page = context.new_page()
     open_assessment(page, site_url)
-    warning = page.locator(".atlas-warning")
-    assert warning.is_visible() and "not letting the page save" in warning.inner_text()
+    assert storage_warning_shown(page)
     fill_some(page)
     assert page.locator("#atlas-progress-label").inner_text() == f"3 of {len(ECMHS.indicators())} rated"
     with page.expect_download() as info:
@@ -344,3 +342,84 @@ def test_items_are_built_once_even_when_rebuilt_while_building(page, site_url: s
     assert 0 < counts.pop("partly") < total
     assert counts == {"abandonedFinished": False, "builtWhenAbandoned": "false", "finished": True, "total": total,
                       "unique": total, "built": "true", "connected": total}
+
+
+SAVED_FIXTURE = ROOT / "tests" / "fixtures" / "saved" / "assessment-ecmhs-v1.json"
+
+
+def test_answers_saved_by_the_previous_release_load_unchanged(page, site_url: str) -> None:
+    stored = SAVED_FIXTURE.read_text(encoding="utf-8")
+    raw = json.loads(stored)
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])
+    open_assessment(page, site_url)
+    state = app_state(page)
+    retired = "ecmhs.tf.retired.1"
+    assert state["answers"] == {k: v for k, v in raw["answers"].items() if k != retired}
+    assert state["orphans"] == {retired: raw["answers"][retired]} and state["requirements"] == raw["requirements"]
+    assert item(page, 0).get_by_label("Proficient").is_checked()
+    assert item(page, 2).get_by_label("Note").input_value() == raw["answers"]["ecmhs.tf.development.1"]["note"]
+    assert "could not be read" not in page.locator(".atlas-status").inner_text()
+    assert saved(page) == stored  # opening the page rewrites nothing
+
+
+def set_notes(page, text: str) -> int:
+    """Type text as the note of every item (one input event each, as typing ends); the number of notes refused."""
+    return page.evaluate("""(text) => {
+        let refused = 0;
+        for (const note of document.querySelectorAll('fieldset.atlas-item textarea')) {
+            note.value = text;
+            note.dispatchEvent(new Event('input', {bubbles: true}));
+            if (note.getAttribute('aria-invalid') === 'true') refused += 1;
+        }
+        return refused;
+    }""", text)
+
+
+def test_long_notes_never_make_the_saved_answers_unreadable(page, site_url: str, tmp_path: Path) -> None:
+    limit = MODEL.assessment.import_bytes
+    note = "漢" * (MODEL.assessment.note_chars - 1)  # within the note limit; 3 bytes each in UTF-8
+    assert len(ECMHS.indicators()) * len(note.encode()) > limit, "the notes together must exceed the limit"
+    open_assessment(page, site_url)
+    refused = set_notes(page, note)
+    assert 0 < refused < len(ECMHS.indicators())
+    first = page.locator("textarea[aria-invalid=true]").first
+    first.scroll_into_view_if_needed()  # off-screen items are rendered once on screen (content-visibility: auto)
+    message = page.locator(f"#{first.get_attribute('aria-describedby')}")
+    expect(message).to_be_visible()
+    assert "bytes" in message.text_content()
+    assert "not accepted" in page.locator(".atlas-status").inner_text()
+    stored = saved(page)
+    assert len(stored.encode()) <= limit
+    accepted = len(json.loads(stored)["answers"])
+    assert accepted == len(ECMHS.indicators()) - refused
+    page.reload()
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
+    assert "could not be read" not in page.locator(".atlas-status").inner_text()
+    assert len(app_state(page)["answers"]) == accepted
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download JSON").click()
+    export = tmp_path / "export.json"
+    info.value.save_as(export)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Import a JSON export:").set_input_files(str(export))
+    page.locator(".atlas-status", has_text="Imported").wait_for()
+    assert len(app_state(page)["answers"]) == accepted
+
+
+def test_two_tabs_keep_each_others_answers(browser, site_url: str) -> None:
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    open_assessment(first, site_url)
+    open_assessment(second, site_url)
+    item(first, 0).get_by_label("Proficient").check()
+    item(second, 1).get_by_label("Emerging").check()  # the second tab saves after the first
+    answers = json.loads(saved(second))["answers"]
+    ids = [i.id for i in ECMHS.indicators()]
+    assert answers[ids[0]]["rating"] == 3 and answers[ids[1]]["rating"] == 1
+    first.locator(".atlas-status", has_text="also open in another tab").wait_for()
+    item(first, 1).get_by_label("Emerging").wait_for()
+    first.wait_for_function(f"() => document.getElementById('atlas-assessment').atlasApp.state.answers[{json.dumps(ids[1])}]")
+    assert item(first, 1).get_by_label("Emerging").is_checked() and item(first, 0).get_by_label("Proficient").is_checked()
+    assert item(second, 0).get_by_label("Proficient").is_checked()
+    context.close()

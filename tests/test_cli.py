@@ -20,6 +20,8 @@ def project(tmp_path: Path, mini: Path) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))
     (root / "docs" / "index.md").write_text("# Test home\n\nSee [the categories](atlas/index.md).\n", encoding="utf-8")
+    # This page cites the real dataset's sources and categories, which the tiny dataset does not have.
+    (root / "docs" / "endorsement-in-context.md").write_text("# Endorsement in context\n", encoding="utf-8")
     return root
 
 

@@ -76,8 +76,10 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 
 def test_dataset_does_not_repeat_the_sources() -> None:
+    """No run of 10+ source words anywhere, and no near-copy (10 of 12 words in order) in the data folders."""
     tool = ROOT.parent / "shared" / "tools" / "originality.py"
     if not tool.is_file():
         pytest.skip("../shared/tools/originality.py is not beside this checkout")
-    result = subprocess.run([sys.executable, str(tool), str(ROOT)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(tool), str(ROOT), "--near"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
+    assert "no near-copy" in result.stdout, result.stdout[-3000:]

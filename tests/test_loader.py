@@ -124,6 +124,16 @@ def test_empty_indicator_is_refused(mini: Path, text: str) -> None:
     assert "indicators[0].text: must not be empty" in error
 
 
+@pytest.mark.parametrize("topic", ["on therapy.", "on therapy;", "on therapy "])
+def test_training_part_topic_ending_in_punctuation_is_refused(mini: Path, topic: str) -> None:
+    """Pages join the parts with '; ' and end with '.', so a topic's own end punctuation would be doubled."""
+    path = mini / "categories" / "alpha.yml"
+    edit(path, "{hours: 10, topic: on therapy}", f"{{hours: 10, topic: '{topic}'}}")
+    error = the_error(mini)
+    assert error.startswith(f"categories/alpha.yml:{line_of(path, 'hours: 10, topic:')}:"), error
+    assert "parts[1].topic" in error and "no full stop or other punctuation at the end" in error, error
+
+
 def test_empty_indicator_list_is_refused(mini: Path) -> None:
     path = mini / "categories" / "beta.yml"
     edit(path, "        source: {doc: src-b, section: TF}\n", "        source: {doc: src-b, section: TF}\n"

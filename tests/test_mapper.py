@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WCAG, origins_outside, recording_context
+from browser import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
 from conftest import ROOT
-from generator.coverage import LEVEL_LABELS, category_coverage, matrix
+from generator.coverage import LEVEL_LABELS, category_coverage, mapper_data, matrix
 from generator.loader import load_model
 
 pytestmark = pytest.mark.browser
 PAGE = "atlas/programs/mapper/"
+MODEL = load_model(ROOT / "competencies")
+MAPPER_LIMIT = mapper_data(MODEL)["limits"]["import_bytes"]
 
 
 def open_mapper(page, site_url: str) -> None:
@@ -190,3 +192,98 @@ def test_keyboard_alone_builds_a_map(page, site_url: str) -> None:
     assert exported["target_categories"] == ["ecmhs"]
     assert exported["courses"] == [{"code": "KB 100", "title": "Keyboard course",
                                     "covers": [{"item": "ka:pregnancy", "level": "R"}]}]
+
+
+SAVED_FIXTURE = ROOT / "tests" / "fixtures" / "saved" / "mapper-v1.json"
+STORAGE_KEY = "iecmh-atlas.mapper.v1"
+
+
+def stored(page) -> str | None:
+    """What the mapper saved in localStorage."""
+    return page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}')")
+
+
+def test_map_saved_by_the_previous_release_loads_unchanged(page, site_url: str) -> None:
+    saved = SAVED_FIXTURE.read_text(encoding="utf-8")
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, saved])
+    open_mapper(page, site_url)
+    assert page.locator(".atlas-courses li").count() == 2
+    assert page.get_by_label("Institution").input_value() == json.loads(saved)["institution"]
+    assert page.locator("#atlas-level-ka_pregnancy").input_value() == "R"
+    assert stored(page) == saved  # opening the page rewrites nothing
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download JSON").click()
+    assert Path(info.value.path()).read_text(encoding="utf-8") == saved
+
+
+def test_json_import_asks_before_replacing_the_map(page, site_url: str) -> None:
+    open_mapper(page, site_url)
+    add_course(page, "OWN 100", "My own course")
+    before = stored(page)
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_label("Import a filled-in CSV template or a JSON export:").set_input_files(str(SAVED_FIXTURE))
+    page.locator(".atlas-status", has_text="Import cancelled").wait_for()
+    assert asked and "Replace your whole map" in asked[0]
+    assert stored(page) == before and page.locator(".atlas-courses li").count() == 1
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Import a filled-in CSV template or a JSON export:").set_input_files(str(SAVED_FIXTURE))
+    page.locator(".atlas-status", has_text="Imported").wait_for()
+    assert json.loads(stored(page)) == json.loads(SAVED_FIXTURE.read_text(encoding="utf-8"))
+
+
+def test_unavailable_storage_is_said_when_the_page_opens(browser, site_url: str) -> None:
+    context = context_without_storage(browser)
+    page = context.new_page()
+    open_mapper(page, site_url)
+    assert storage_warning_shown(page)  # before any change
+    add_course(page, "NS 1", "Works without storage")
+    assert page.locator(".atlas-courses li").count() == 1
+    context.close()
+
+
+def test_two_tabs_keep_each_others_courses(browser, site_url: str) -> None:
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    open_mapper(first, site_url)
+    open_mapper(second, site_url)
+    add_course(first, "TAB 1", "From the first tab")
+    add_course(second, "TAB 2", "From the second tab")  # the second tab saves after the first
+    assert {c["code"] for c in json.loads(stored(second))["courses"]} == {"TAB 1", "TAB 2"}
+    first.locator(".atlas-courses li", has_text="TAB 2").wait_for()
+    assert first.locator(".atlas-courses li").count() == 2 and second.locator(".atlas-courses li").count() == 2
+    context.close()
+
+
+def test_large_map_within_the_course_limit_never_makes_the_saved_map_unreadable(page, site_url: str,
+                                                                                   tmp_path: Path) -> None:
+    items = [f"ka:{k.id}" for k in MODEL.knowledge_areas] + [i.id for c in MODEL.categories for i in c.indicators()]
+
+    def courses_csv(first: int, count: int) -> Path:
+        """A filled-in template with count courses, each covering every item."""
+        path = tmp_path / f"courses-{first}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(["course_code", "course_title", "credits", "clock_hours", "item", "level", "hours"])
+            for n in range(first, first + count):
+                writer.writerows([f"C{n:03}", f"Course {n}", "", "", item, "R", ""] for item in items)
+        return path
+
+    count = 60
+    assert 2 * count <= 200, "within the mapper's course limit"
+    open_mapper(page, site_url)
+    page.get_by_label("Import a filled-in CSV template or a JSON export:").set_input_files(str(courses_csv(0, count)))
+    page.locator(".atlas-status", has_text="Imported").wait_for()
+    before = stored(page)
+    assert len(before.encode()) <= MAPPER_LIMIT
+    page.get_by_label("Import a filled-in CSV template or a JSON export:").set_input_files(str(courses_csv(count, count)))
+    page.locator(".atlas-status", has_text="Import refused").wait_for()
+    assert "bytes" in page.locator(".atlas-import-errors li").first.inner_text()
+    beside = page.locator(f"#{page.locator('#atlas-mapper-import').get_attribute('aria-describedby')}")
+    assert beside.inner_text().startswith("Not imported:") and "bytes" in beside.inner_text()
+    assert stored(page) == before
+    page.reload()
+    page.locator(".atlas-add-course").wait_for()
+    assert "could not be read" not in page.locator(".atlas-status").inner_text()
+    assert page.locator(".atlas-courses li").count() == count

@@ -78,7 +78,9 @@ def test_search_a_phrase_and_land_on_the_indicator(page, site_url: str) -> None:
     target = [i for i in ECMHS.indicators() if len(i.text.split()) > 10][7]
     phrase = " ".join(target.text.rstrip(".").split()[:8])  # what a person remembers of an indicator
     page.goto(site_url + "atlas/categories/ecmhs/")  # the indicator is on this page: the link only scrolls to it
-    search(page, phrase)
+    # In quotes (Pagefind's exact-phrase search): for loose common words Pagefind lists only a page's best few
+    # headings, and long sections such as the requirements can outrank the indicator.
+    search(page, f'"{phrase}"')
     result = page.locator(f"{RESULT_LINKS}[href$='#{target.id}']")
     result.first.wait_for(timeout=15000)
     result.first.click()

@@ -2,9 +2,10 @@
 // MkDocs Material's instant navigation swaps page content without reloading, so this runs on every page change.
 // The imports are written out (not built from a string) so that the offline bundle can inline them (make offline).
 const MODULES = [
-  ["#atlas-assessment", () => import("./assessment-ui.mjs")],
-  ["#atlas-mapper", () => import("./mapper-ui.mjs")],
+  ["#atlas-assessment", () => import("./assessment/ui.mjs")],
+  ["#atlas-mapper", () => import("./mapper/ui.mjs")],
   [".atlas-compare-picker, .atlas-compare-filter", () => import("./compare-ui.mjs")],
+  [".md-typeset__scrollwrap", () => import("./wide-tables.mjs")],
 ];
 
 /** Start the module of each interactive part present on the current page. */

@@ -3,7 +3,7 @@
 // results it builds itself: the exact names and codes first (search-core.mjs), no placeholder or animation, only
 // the results on screen built. Instant navigation keeps this module and the dialog across page changes; the
 // bundle's address is read once, from the first page.
-import { el, fill } from "./dom.mjs";
+import { el, fill } from "./shared/dom.mjs";
 import { HIGHLIGHT_PARAM, RANKING, excerptParts, opensSearch, resultCount, searchBundlePath, searchSite,
          shownLinks } from "./search-core.mjs";
 

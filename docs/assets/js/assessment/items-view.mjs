@@ -1,0 +1,131 @@
+// IECMH Competency Atlas: the self-assessment's items (rating, evidence and note of each), built one domain per task.
+// Text from the data or the user goes in as text, never as HTML.
+import { el, inTasks } from "../shared/dom.mjs";
+import * as state from "./state.mjs";
+
+/** A DOM-safe id fragment for an item id. */
+const domId = (id) => "atlas-item-" + id.replace(/[^A-Za-z0-9_-]/g, "_");
+
+/** The items section of one mount: app gives data, the current state and update(change, itemId, anchor). */
+export class ItemsView {
+  constructor(app) {
+    this.app = app;
+    this.data = app.data;
+    this.nodes = {};
+  }
+
+  /**
+   * The items, one domain at a time: the first domain now, each further one in its own task, so that a long list
+   * never keeps the page from answering input for long. `ready` resolves true once every item is on the page, false
+   * when stillWanted() turned false first (a newer mount).
+   */
+  section(stillWanted) {
+    const section = el("section", { class: "atlas-items", "aria-labelledby": "atlas-items-title" },
+      el("h2", { id: "atlas-items-title", text: this.data.unit === "indicator" ? "Indicators" : "Knowledge areas" }));
+    const steps = this.data.domains.map((domain) => () => this.appendDomain(section, domain));
+    this.ready = inTasks(steps, stillWanted);
+    return section;
+  }
+
+  /** Append one domain's heading, knowledge-area headings and items. */
+  appendDomain(section, domain) {
+    const nodes = [el("h3", { text: domain.name })];
+    let lastKa = null;
+    for (const item of this.data.items.filter((i) => i.domain === domain.id)) {
+      if (this.data.unit === "indicator" && item.ka !== lastKa) {
+        nodes.push(el("h4", { text: item.ka_name }));
+        lastKa = item.ka;
+      }
+      nodes.push(this.fieldset(item));
+    }
+    section.append(...nodes);
+  }
+
+  /** The radio buttons of an item's rating and the button that clears it. */
+  ratings(item, answer, base) {
+    const scale = this.data.scale;
+    const group = el("div", { class: "atlas-ratings", role: "radiogroup", "aria-label": "Your level", id: `${base}-ratings` });
+    const choices = [...scale.levels, scale.not_enough_info].map((level) => {
+      const id = `${base}-r-${level.value}`;
+      const radio = el("input", { type: "radio", name: `${base}-rating`, id, value: String(level.value) });
+      radio.checked = answer.rating === level.value;
+      radio.addEventListener("change", () => {
+        const rating = level.value === "nei" ? "nei" : Number(level.value);
+        if (!this.app.update(() => state.setRating(this.app.state, item.id, rating, this.data), item.id, group)) {
+          this.showAnswer(item.id);
+        }
+      });
+      return el("span", { class: "atlas-choice" }, radio, el("label", { for: id, text: level.label }));
+    });
+    const clear = el("button", { type: "button", class: "atlas-clear" }, "Clear rating");
+    clear.addEventListener("click", () => {
+      this.app.update(() => state.setRating(this.app.state, item.id, null, this.data), item.id, group);
+      this.showAnswer(item.id);
+    });
+    group.append(...choices, clear);
+    return group;
+  }
+
+  /** The evidence checkboxes of an item. */
+  evidence(item, answer, base) {
+    const group = el("fieldset", { class: "atlas-evidence", id: `${base}-evidence` }, el("legend", { text: "Evidence you have" }));
+    group.append(...this.data.scale.evidence.map((ev) => {
+      const id = `${base}-e-${ev.id}`;
+      const box = el("input", { type: "checkbox", id, value: ev.id });
+      box.checked = (answer.evidence || []).includes(ev.id);
+      box.addEventListener("change", () => {
+        if (!this.app.update(() => state.toggleEvidence(this.app.state, item.id, ev.id, this.data), item.id, group)) {
+          this.showAnswer(item.id);
+        }
+      });
+      return el("span", { class: "atlas-choice" }, box, el("label", { for: id, text: ev.label }));
+    }));
+    return group;
+  }
+
+  /** The note of an item; text the page cannot accept stays in the box, marked, with the reason next to it. */
+  note(item, answer, base) {
+    const noteId = `${base}-note`;
+    const note = el("textarea", { id: noteId, rows: 2, maxlength: this.data.scale.limits.note_chars });
+    note.value = answer.note || "";
+    note.addEventListener("input", () => {
+      this.app.update(() => state.setNote(this.app.state, item.id, note.value, this.data), item.id, note);
+    });
+    return el("p", { class: "atlas-note" }, el("label", { for: noteId, text: "Note" }), note);
+  }
+
+  /** The fieldset of one item. */
+  fieldset(item) {
+    const answer = state.answerOf(this.app.state, item.id) || {};
+    const base = domId(item.id);
+    const node = el("fieldset", { class: "atlas-item", id: base, "data-item": item.id },
+      el("legend", { text: item.text }),
+      this.ratings(item, answer, base), this.evidence(item, answer, base), this.note(item, answer, base),
+      el("p", { class: "atlas-carried" }));
+    this.nodes[item.id] = node;
+    this.renderMarks(item.id);
+    return node;
+  }
+
+  /** Put an item's controls back to its saved answer (after a refused change). */
+  showAnswer(itemId) {
+    const node = this.nodes[itemId];
+    const answer = state.answerOf(this.app.state, itemId) || {};
+    for (const radio of node.querySelectorAll("input[type=radio]")) {
+      radio.checked = radio.value === String(answer.rating);
+    }
+    for (const box of node.querySelectorAll("input[type=checkbox]")) box.checked = (answer.evidence || []).includes(box.value);
+  }
+
+  /** Show or hide the carried-over marker and the rated mark of one item. */
+  renderMarks(itemId) {
+    const node = this.nodes[itemId];
+    const answer = state.answerOf(this.app.state, itemId) || {};
+    const marker = node.querySelector(".atlas-carried");
+    marker.textContent = answer.carried_from
+      ? `Carried over from your ${answer.carried_from.toUpperCase()} answers (an exact match); change it if it does not fit.`
+      : "";
+    marker.hidden = !answer.carried_from;
+    node.classList.toggle("atlas-rated", answer.rating !== undefined);
+  }
+}
