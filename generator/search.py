@@ -42,8 +42,8 @@ SEARCH_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria
 SEARCH_TERMS_FILE = "search-terms.yml"
 """The data file of the words that mean the same to a person searching (competencies/search-terms.yml)."""
 ALSO_ATTRIBUTE = "data-atlas-search-also"
-"""The attribute holding a block's index-only words: Pagefind indexes it (data-pagefind-index-attrs); browsers and
-screen readers show and read no attribute."""
+"""The attribute holding a block's index-only words, on an empty element at the block's start: Pagefind indexes it
+(data-pagefind-index-attrs); browsers and screen readers show and read no attribute, and the element has no text."""
 BLOCKS = re.compile(r"<(h[1-6]|p|li|td|dd|dt)\b((?:(?!data-pagefind-ignore)[^>])*)>(.*?)</\1>", re.S)
 """The text blocks that may get index-only words: headings, paragraphs, list items and table cells (none nested
 in one of its own kind on these pages), unless left out of the index."""
@@ -87,8 +87,10 @@ def with_search_synonyms(html: str, groups: list[tuple[str, ...]]) -> str:
         if not also:
             return block[0]
         words = html_text.escape(" ".join(also))
-        return (f'<{block[1]}{block[2]} {ALSO_ATTRIBUTE}="{words}" data-pagefind-index-attrs="{ALSO_ATTRIBUTE}">'
-                f"{block[3]}</{block[1]}>")
+        # An empty element first in the block: Pagefind adds the attribute's words to the element holding it, so
+        # they weigh as the block's own words do (a heading's more than a paragraph's).
+        return (f'<{block[1]}{block[2]}><span {ALSO_ATTRIBUTE}="{words}" data-pagefind-index-attrs="{ALSO_ATTRIBUTE}">'
+                f"</span>{block[3]}</{block[1]}>")
 
     return BLOCKS.sub(extend, html)
 

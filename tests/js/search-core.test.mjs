@@ -81,9 +81,10 @@ test("searchSite: one Pagefind search, plus one filtered search with the same wo
       return { results: options ? [{ id: "ecmhs" }] : [{ id: "ecmhm-c" }, { id: "ecmhs" }] };
     },
   };
-  const results = await searchSite(pagefind, "ECMHS", FILTERS);
+  const results = await searchSite(pagefind, "ECMHS", Promise.resolve(FILTERS));
   assert.deepEqual(results.map((r) => r.id), ["ecmhs", "ecmhm-c"]);
   assert.deepEqual(calls, [["ECMHS", undefined], ["ECMHS", { filters: { code: "ECMHS" } }]]);
+  assert.deepEqual((await searchSite(pagefind, "ECMHS", {})).map((r) => r.id), ["ecmhm-c", "ecmhs"]);
 });
 
 test("shownLinks: a section holding more of the query's words comes before one that holds one word often", () => {

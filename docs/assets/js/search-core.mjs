@@ -68,12 +68,13 @@ export function mergeResults(pinned, found) {
 }
 
 /** Search the site: Pagefind's ranking with RANKING, after the pages the query names exactly (exactFilters),
- *  searched with the same words so that their matching headings show. */
+ *  searched with the same words so that their matching headings show. filterValues may be a promise: the plain
+ *  search starts at once, beside it. */
 export async function searchSite(pagefind, query, filterValues) {
-  const exact = exactFilters(query, filterValues);
-  const [found, ...pinned] = await Promise.all([pagefind.search(query),
-                                               ...exact.map((filters) => pagefind.search(query, { filters }))]);
-  return mergeResults(pinned, found);
+  const found = pagefind.search(query);
+  const exact = exactFilters(query, await filterValues);
+  const pinned = await Promise.all(exact.map((filters) => pagefind.search(query, { filters })));
+  return mergeResults(pinned, await found);
 }
 
 /** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */
