@@ -51,6 +51,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))
     (root / "docs" / "index.md").write_text("# Test home\n\nSee [the categories](atlas/index.md).\n", encoding="utf-8")
+    # This page cites the real dataset's sources and categories, which the tiny dataset does not have (as in test_cli).
+    (root / "docs" / "endorsement-in-context.md").write_text("# Endorsement in context\n", encoding="utf-8")
     tainted = 0
     for path in sorted([*(root / "competencies").rglob("*.yml"), *(root / "assessments").rglob("*.yml")]):
         data, count = taint(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -175,6 +175,15 @@ OFFLINE_TOP = """([top, sections]) => [...document.querySelectorAll('.md-search-
 sections (Material orders them by score and folds them under "more on this page")."""
 
 
+SETTLED = """() => {
+    const now = document.querySelector('.md-search-result').innerHTML;
+    window.__settled = now === window.__lastResults ? (window.__settled || 0) + 1 : 0;
+    window.__lastResults = now;
+    return window.__settled >= 3;
+}"""
+"""Whether Material's results have stayed the same for three checks in a row (its answer to the last keystroke)."""
+
+
 def site_path(href: str, root: Path) -> str:
     """A bundle link as the published site's address: atlas/glossary.html#rsc is /atlas/glossary/#rsc."""
     address, _, anchor = unquote(href).removeprefix(root.as_uri() + "/").partition("#")
@@ -195,7 +204,7 @@ def test_offline_search_meets_the_relevance_set_except_what_lunr_cannot(browser,
     for case in CASES:
         box.fill("")
         box.press_sequentially(case["query"], delay=10)
-        page.wait_for_timeout(250)  # Material answers each keystroke from its worker within a few ms at this size
+        page.wait_for_function(SETTLED, polling=100, timeout=20000)  # Material answers every keystroke in turn
         answers = [[site_path(href, offline_root) for href in links] for links in page.evaluate(OFFLINE_TOP, [TOP, SECTIONS])]
         outcome[case["query"]] = bool(set(case["expect"]) & set(shown(answers, case.get("first", False))))
     context.close()
