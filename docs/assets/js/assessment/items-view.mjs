@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: the self-assessment's items (rating, evidence and note of each), built one domain per task.
 // Text from the data or the user goes in as text, never as HTML.
 import { el, inTasks } from "../shared/dom.mjs";
+import { domainHeadingId } from "./contents-view.mjs";
 import * as state from "./state.mjs";
 
 /** A DOM-safe id fragment for an item id. */
@@ -27,9 +28,9 @@ export class ItemsView {
     return section;
   }
 
-  /** Append one domain's heading, knowledge-area headings and items. */
+  /** Append one domain's group: its heading (a target of the contents), knowledge-area headings and items. */
   appendDomain(section, domain) {
-    const nodes = [el("h3", { text: domain.name })];
+    const nodes = [el("h3", { text: domain.name, id: domainHeadingId(domain.id), tabindex: "-1" })];
     let lastKa = null;
     for (const item of this.data.items.filter((i) => i.domain === domain.id)) {
       if (this.data.unit === "indicator" && item.ka !== lastKa) {
@@ -38,7 +39,9 @@ export class ItemsView {
       }
       nodes.push(this.fieldset(item));
     }
-    section.append(...nodes);
+    const group = el("div", { class: "atlas-domain", "data-domain": domain.id }, nodes);
+    section.append(group);
+    if (this.app.contents) this.app.contents.built(group);
   }
 
   /** The radio buttons of an item's rating and the button that clears it. */

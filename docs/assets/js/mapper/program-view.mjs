@@ -76,7 +76,7 @@ export function renderCourses(box, app) {
     });
     const facts = [course.credits !== undefined ? `${course.credits} credits` : "",
       course.clock_hours !== undefined ? `${course.clock_hours} clock hours` : "",
-      `${course.covers.length} item(s) mapped`].filter(Boolean).join(", ");
+      `${course.covers.length} ${course.covers.length === 1 ? "item" : "items"} mapped`].filter(Boolean).join(", ");
     return el("li", {}, el("strong", { text: course.code }), `: ${course.title} (${facts}) `, remove);
   });
   fill(box, items.length ? el("ul", {}, items) : el("p", { text: "No courses yet." }));
