@@ -95,8 +95,8 @@ def search(page, query: str) -> None:
     box.fill(query)
 
 
-RESULT_LINKS = "pagefind-results a[href]"
-"""The result links in the search dialog: a page's link and its links to headings on it."""
+RESULT_LINKS = ".atlas-search__results a[href]"
+"""The result links in the search dialog (search-ui.mjs): a page's link and its links to headings on it."""
 
 
 def material_search(page, query: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SCHEMAS
 from generator.compile.registry import PAGE_KINDS
-from generator.load.files import FOLDER_KINDS, SINGLE_FILES
+from generator.load.files import FOLDER_KINDS, OPTIONAL_FILES, SINGLE_FILES
 from generator.load.schemas import schema_fields, schema_kinds
 
 DATA_DOC = ROOT / "docs" / "reference" / "data-files.md"
@@ -24,10 +24,14 @@ def section(text: str, anchor: str) -> str:
 
 
 def test_every_file_kind_has_a_schema() -> None:
-    assert set(schema_kinds(SCHEMAS)) - {"common"} == set(SINGLE_FILES.values()) | set(FOLDER_KINDS.values())
+    assert set(schema_kinds(SCHEMAS)) - {"common"} == KINDS
 
 
-@pytest.mark.parametrize("kind", sorted(set(SINGLE_FILES.values()) | set(FOLDER_KINDS.values())))
+KINDS = set(SINGLE_FILES.values()) | set(OPTIONAL_FILES.values()) | set(FOLDER_KINDS.values())
+"""Every kind of data file."""
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_field_of_every_file_kind_is_documented(kind: str) -> None:
     part = section(DATA_DOC.read_text(encoding="utf-8"), kind)
     fields = schema_fields(SCHEMAS, kind)

@@ -15,6 +15,9 @@ SINGLE_FILES = {VOCABULARY_FILE: "vocabulary", "framework.yml": "framework", "do
                 "knowledge-areas.yml": "knowledge-areas", "glossary.yml": "glossary"}
 """Files that must exist exactly once at the top of the data folder, and their schema kind."""
 
+OPTIONAL_FILES = {"search-terms.yml": "search-terms"}
+"""Files that may exist once at the top of the data folder, and their schema kind (read by generator/site/search.py)."""
+
 FOLDER_KINDS = {"categories": "category", "roles": "role", "official-text": "official-text",
                 "frameworks": "framework-items", "crosswalks": "crosswalk"}
 """Sub-folders holding one item per file, and their schema kind."""
@@ -44,8 +47,8 @@ class Documents:
 
 def read_documents(data_dir: Path, assessments_dir: Path, errors: list[DataError]) -> Documents:
     """Read and schema-check every file of data_dir and assessments_dir; add every problem to errors."""
-    documents = Documents({kind: [] for kind in [*SINGLE_FILES.values(), *FOLDER_KINDS.values(),
-                                                 *ASSESSMENT_KINDS.values()]})
+    documents = Documents({kind: [] for kind in [*SINGLE_FILES.values(), *OPTIONAL_FILES.values(),
+                                                 *FOLDER_KINDS.values(), *ASSESSMENT_KINDS.values()]})
     if not data_dir.is_dir():
         errors.append(DataError(data_dir, 1, 1, (), "data folder not found"))
         documents.broken.update(documents.by_kind)
@@ -65,7 +68,8 @@ def read_documents(data_dir: Path, assessments_dir: Path, errors: list[DataError
             continue
         if kind is None:
             errors.append(DataError(path, 1, 1, (), "unknown data file: expected one of "
-                                    + ", ".join([*SINGLE_FILES, *(f"{d}/*.yml" for d in FOLDER_KINDS)])))
+                                    + ", ".join([*SINGLE_FILES, *OPTIONAL_FILES,
+                                                 *(f"{d}/*.yml" for d in FOLDER_KINDS)])))
             continue
         _add(documents, kind, _read_checked(path, kind, schema_dir, documents.vocabulary, errors))
     for name, kind in SINGLE_FILES.items():
@@ -116,7 +120,7 @@ def _kind_of(data_dir: Path, path: Path) -> str | None:
     """The schema kind of a data file from where it stands, or None if it stands nowhere known."""
     rel = path.relative_to(data_dir)
     if len(rel.parts) == 1:
-        return SINGLE_FILES.get(rel.name)
+        return SINGLE_FILES.get(rel.name) or OPTIONAL_FILES.get(rel.name)
     if len(rel.parts) == 2 and path.suffix == ".yml":
         return FOLDER_KINDS.get(rel.parts[0])
     return None

@@ -29,7 +29,7 @@ from generator.pipeline import run
 from generator.site.csp import policy, shipped_script_hashes, theme_snippets, with_csp_meta
 from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT
 from generator.site.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site,
-                                   with_search_body, with_search_button)
+                                   read_search_terms, term_groups, with_search_body, with_search_button)
 
 log = logging.getLogger("mkdocs.plugins.iecmh_atlas")
 
@@ -71,6 +71,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.compiled: CompiledSite | None = None
         self.hashes: set[str] = set()
         self.serving = False
+        self.search_terms: list[tuple[str, ...]] = []  # words that mean the same to a person searching
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose injected live-reload script a strict policy would block."""
@@ -82,11 +83,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         root = Path(config.config_file_path).resolve().parent
         templates = root / self.config.templates_dir
         try:
-            _, self.compiled = run(root / self.config.data_dir, root / self.config.assessments_dir,
-                                   templates if templates.is_dir() else None, config.site_url)
+            model, self.compiled = run(root / self.config.data_dir, root / self.config.assessments_dir,
+                                       templates if templates.is_dir() else None, config.site_url)
         except DataErrors as exc:
             raise PluginError("The data or a template has errors; the site was not built.\n" + exc.report()) from exc
         log.info("IECMH Atlas: %d generated files", len(self.compiled.files))
+        self.search_terms = term_groups(read_search_terms(root / self.config.data_dir),
+                                        [(t.term, t.abbreviation) for t in model.terms])
         config.nav = self.compiled.nav
         if self.config.offline:
             _configure_offline(config)
@@ -145,7 +148,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if self.uses_pagefind():
             output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
             if not excluded_from_search(page.meta):
-                output = with_search_body(output)
+                output = with_search_body(output, page.url, self.search_terms)
         return self.with_policy(output, config, get_relative_url(".", page.url))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

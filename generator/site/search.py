@@ -1,18 +1,28 @@
-"""Site search with Pagefind: which part of each page is indexed, the header's search button, the index itself.
+"""Site search with Pagefind: which part of each page is indexed and how, the header's search button, the index.
 
 The published site searches with Pagefind (https://pagefind.app), chosen over MkDocs Material's built-in search
-because it downloads only the index pieces a query needs, when search is used, and still answers typed queries in
-well under a second at a hundred times the data, where Material's takes seconds (docs/benchmarks.md). Pagefind indexes the built HTML after MkDocs has written it:
+because it downloads only the index pieces a query needs, when search is used (docs/benchmarks.md). Pagefind indexes
+the built HTML after MkDocs has written it:
 - only the article of a page is indexed, and only on pages that are not excluded from search in their front matter;
-- parts marked `data-pagefind-ignore` in the templates (notices, source lines, the self-assessment form) are not;
-- the header gets a search button; the site's script loads Pagefind's search dialog the first time it is used.
+- parts marked `data-pagefind-ignore` in the templates (notices, source lines, the self-assessment form) are not,
+  nor any "not yet entered" paragraph, cell or list item, nor the heading of a section holding only that;
+- self-assessment pages weigh less (`data-pagefind-weight`), so they rank below the category they serve;
+- the pages a name or code means (categories, knowledge areas, domains, roles, self-assessments, glossary terms)
+  carry it as a Pagefind filter, which the dialog uses to put them first (search-core.mjs `searchSite`);
+- blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
+  group's other words as index-only text in an attribute Pagefind indexes (`data-pagefind-index-attrs`);
+- the header gets a search button; the site's script (search-ui.mjs) loads Pagefind's API the first time it is used.
 The offline bundle keeps Material's search: Pagefind cannot load its index into a page opened from disk.
 """
 from __future__ import annotations
 
+import html as html_text
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 BUNDLE_FOLDER = "pagefind"
 """Where Pagefind writes its index and scripts, under the site folder."""
@@ -29,12 +39,68 @@ SEARCH_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria
 """Material's magnifier icon, as the theme shows it for its own search."""
 
 
+SEARCH_TERMS_FILE = "search-terms.yml"
+"""The data file of the words that mean the same to a person searching (competencies/search-terms.yml)."""
+ALSO_ATTRIBUTE = "data-atlas-search-also"
+"""The attribute holding a block's index-only words, on an empty element at the block's start: Pagefind indexes it
+(data-pagefind-index-attrs); browsers and screen readers show and read no attribute, and the element has no text."""
+BLOCKS = re.compile(r"<(h[1-6]|p|li|td|dd|dt)\b((?:(?!data-pagefind-ignore)[^>])*)>(.*?)</\1>", re.S)
+"""The text blocks that may get index-only words: headings, paragraphs, list items and table cells (none nested
+in one of its own kind on these pages), unless left out of the index."""
+
+
+def term_groups(search_terms: list[list[str]], glossary: list[tuple[str, str | None]]) -> list[tuple[str, ...]]:
+    """Every group of words that mean the same: the search-terms file's groups, and each glossary term with its
+    abbreviation."""
+    groups = [tuple(group) for group in search_terms]
+    groups += [(term, abbreviation) for term, abbreviation in glossary if abbreviation]
+    return groups
+
+
+def read_search_terms(data_dir: Path) -> list[list[str]]:
+    """The term groups of data_dir's search-terms file (already checked by the loader), or none without the file."""
+    path = data_dir / SEARCH_TERMS_FILE
+    if not path.is_file():
+        return []
+    return [list(group["terms"]) for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]]
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Where a term occurs in text as whole words: in capitals only if it is written in capitals (IDEA, not
+    "idea"), otherwise in any case; any run of spaces counts as one."""
+    words = r"\s+".join(re.escape(word) for word in term.split())
+    flags = 0 if term.isupper() else re.I
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", flags)
+
+
+def with_search_synonyms(html: str, groups: list[tuple[str, ...]]) -> str:
+    """Each text block using a term of a group gets the group's other terms as index-only words, so a search for
+    any of them finds the block."""
+    patterns = [[(term, term_pattern(term)) for term in group] for group in groups]
+
+    def extend(block: re.Match[str]) -> str:
+        text = html_text.unescape(re.sub(r"<[^>]+>", " ", block[3]))
+        also: list[str] = []
+        for group in patterns:
+            if any(pattern.search(text) for _, pattern in group):
+                also += [term for term, pattern in group if not pattern.search(text) and term not in also]
+        if not also:
+            return block[0]
+        words = html_text.escape(" ".join(also))
+        # An empty element first in the block: Pagefind adds the attribute's words to the element holding it, so
+        # they weigh as the block's own words do (a heading's more than a paragraph's).
+        return (f'<{block[1]}{block[2]}><span {ALSO_ATTRIBUTE}="{words}" data-pagefind-index-attrs="{ALSO_ATTRIBUTE}">'
+                f"</span>{block[3]}</{block[1]}>")
+
+    return BLOCKS.sub(extend, html)
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind is missing or could not index the site."""
 
 
 def search_button(bundle_url: str) -> str:
-    """The header's search button; the site's script opens Pagefind's search dialog from bundle_url with it."""
+    """The header's search button; the site's script opens its search dialog, on Pagefind's API from bundle_url."""
     return (f'<button type="button" class="md-header__button md-icon atlas-search-button" '
             f'data-atlas-search="{bundle_url}" aria-label="Search" aria-haspopup="dialog" '
             f'aria-keyshortcuts="/ Control+K Meta+K" title="Search (/)">{SEARCH_ICON}</button>')
@@ -49,9 +115,67 @@ def with_search_button(html: str, bundle_url: str) -> str:
     return html[:end] + search_button(bundle_url) + "\n  " + html[end:]
 
 
-def with_search_body(html: str) -> str:
-    """The page with its article marked as the part Pagefind indexes."""
-    return html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+LOW_PAGES = re.compile(r"^atlas/self-assessment/[^/]+/$")
+"""Pages that repeat another page's names for another purpose (a category's self-assessment form): they rank below
+the page a name or code means, whatever the query."""
+LOW_PAGE_WEIGHT = 0.3
+"""The weight of every word on a low page (Pagefind's default is 1; headings 2 to 7, all scaled alike by this)."""
+NAMED_PAGES = re.compile(r"^atlas/(categories|knowledge-areas|domains|roles|self-assessment)/[^/]+/$")
+"""The pages that are what a name (or, for a category and its self-assessment, a code) means: the dialog puts them
+first for that exact name or code (`name` and `code` filters, see search-core.mjs), the self-assessment after the
+category unless the query asks for it."""
+GLOSSARY_PAGE = "atlas/glossary/"
+"""The glossary, whose terms (headings) answer to their exact names and abbreviations (`term` and `abbreviation`
+filters)."""
+TITLE = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+TERM = re.compile(r"<h2\b([^>]*\bid=[^>]*)>(.*?)</h2>", re.S)
+CODE_IN_TITLE = re.compile(r"^(?P<name>.+?) \((?P<code>[A-Z][A-Z0-9-]*)\)$")
+"""A category page's title: its name, then its code in brackets."""
+NOT_ENTERED_PART = re.compile(r"<(p|td|li)>((?:(?!</?\1[ >]).)*?<em>[^<]*not yet entered[^<]*</em>(?:(?!</?\1[ >]).)*?)"
+                              r"</\1>", re.S | re.I)
+"""A paragraph, table cell or list item that says something is not yet entered: boilerplate, not indexed."""
+EMPTY_SECTION_HEADING = re.compile(r"<(h[2-6])\b([^>]*)>((?:(?!</h).)*</\1>\s*<p data-pagefind-ignore>)", re.S)
+"""A heading whose section holds only a left-out "not yet entered" paragraph."""
+
+
+def with_search_body(html: str, url: str = "", groups: list[tuple[str, ...]] | None = None) -> str:
+    """The page with its article marked as the part Pagefind indexes, weighted and named for ranking (by its
+    address in the site, `url`), its "not yet entered" boilerplate left out, and the other words of the term groups
+    it uses added for the index only."""
+    weight = f' data-pagefind-weight="{LOW_PAGE_WEIGHT}"' if LOW_PAGES.match(url) else ""
+    html = html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body" + weight + ">", 1)
+    if NAMED_PAGES.match(url):
+        html = with_name_filters(html)
+    elif url == GLOSSARY_PAGE:
+        html = with_name_filters(html, TERM, {"name": "term", "code": "abbreviation"})
+    html = NOT_ENTERED_PART.sub(lambda m: f"<{m[1]} data-pagefind-ignore>{m[2]}</{m[1]}>", html)
+    html = EMPTY_SECTION_HEADING.sub(lambda m: f"<{m[1]}{m[2]} data-pagefind-ignore>{m[3]}", html)
+    if groups:
+        start = html.find(ARTICLE[:-1])
+        end = html.find("</article>", start)
+        if start >= 0 and end > start:
+            html = html[:start] + with_search_synonyms(html[start:end], groups) + html[end:]
+    return html
+
+
+def page_names(title: str) -> dict[str, str]:
+    """The exact names a page answers to, from its title's text: its name, and a category's code."""
+    match = CODE_IN_TITLE.match(title)
+    return {"name": match["name"], "code": match["code"]} if match else {"name": title}
+
+
+def with_name_filters(html: str, headings: re.Pattern[str] = TITLE, keys: dict[str, str] | None = None) -> str:
+    """The page with the names of its title (or of each of its `headings`) as Pagefind filters on it, read from
+    attributes (an inline filter value may only come last), under the filter names `keys` gives for name and code."""
+    def named(match: re.Match[str]) -> str:
+        text = html_text.unescape(re.sub(r"<[^>]+>", "", match[2])).replace("\u00b6", "").strip()
+        names = {(keys or {}).get(key, key): value for key, value in page_names(text).items()}
+        values = "".join(f' data-atlas-{key}="{html_text.escape(value)}"' for key, value in names.items())
+        filters = ", ".join(f"{key}[data-atlas-{key}]" for key in names)
+        tag = match[0][1:3]
+        return f'<{tag}{match[1]}{values} data-pagefind-filter="{filters}">{match[2]}</{tag}>'
+
+    return headings.sub(named, html, count=1 if headings is TITLE else 0)
 
 
 def excluded_from_search(meta: dict) -> bool:

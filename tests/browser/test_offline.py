@@ -167,3 +167,49 @@ def test_the_other_interactive_pages_start_from_disk(browser, offline_root: Path
     context.close()
     assert not refused
     assert origins_outside(requests, url) == set()
+
+
+OFFLINE_TOP = """([top, sections]) => [...document.querySelectorAll('.md-search-result__item')].slice(0, top)
+    .map((item) => [...item.querySelectorAll('a[href]')].slice(0, 1 + sections).map((a) => a.href))"""
+"""The links of the first results in Material's search, as absolute addresses: each page's link and its first
+sections (Material orders them by score and folds them under "more on this page")."""
+
+
+SETTLED = """() => {
+    const now = document.querySelector('.md-search-result').innerHTML;
+    window.__settled = now === window.__lastResults ? (window.__settled || 0) + 1 : 0;
+    window.__lastResults = now;
+    return window.__settled >= 3;
+}"""
+"""Whether Material's results have stayed the same for three checks in a row (its answer to the last keystroke)."""
+
+
+def site_path(href: str, root: Path) -> str:
+    """A bundle link as the published site's address: atlas/glossary.html#rsc is /atlas/glossary/#rsc."""
+    address, _, anchor = unquote(href).removeprefix(root.as_uri() + "/").partition("#")
+    path = address.split("?", 1)[0]  # Material's ?h= highlight parameter
+    path = "/" + re.sub(r"(^|/)index\.html$", r"\1", path).removesuffix(".html")
+    path = path if path.endswith("/") else path + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def test_offline_search_meets_the_relevance_set_except_what_lunr_cannot(browser, offline_root: Path) -> None:
+    from browsing import material_search
+    from test_search_relevance import CASES, SECTIONS, TOP, shown
+
+    context, page, _, refused = _open(browser, (offline_root / "atlas" / "glossary.html").as_uri())
+    material_search(page, "x")
+    box = page.get_by_role("textbox", name="Search")
+    outcome = {}
+    for case in CASES:
+        box.fill("")
+        box.press_sequentially(case["query"], delay=10)
+        page.wait_for_function(SETTLED, polling=100, timeout=20000)  # Material answers every keystroke in turn
+        answers = [[site_path(href, offline_root) for href in links] for links in page.evaluate(OFFLINE_TOP, [TOP, SECTIONS])]
+        outcome[case["query"]] = bool(set(case["expect"]) & set(shown(answers, case.get("first", False))))
+    context.close()
+    assert not refused, refused
+    expected_misses = {case["query"] for case in CASES if case.get("offline") is False}
+    misses = {query for query, found in outcome.items() if not found}
+    assert misses == expected_misses, (f"newly missed offline: {sorted(misses - expected_misses)}; "
+                                       f"now found, drop `offline: false`: {sorted(expected_misses - misses)}")

@@ -139,13 +139,13 @@ def test_slash_types_a_slash_in_text_fields(page, site_url: str) -> None:
 
 
 def test_search_that_cannot_load_says_so_and_loads_on_the_next_try(page, site_url: str) -> None:
-    page.route("**/pagefind/pagefind-component-ui.js", lambda route: route.abort())
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
     page.goto(site_url + "atlas/", wait_until="networkidle")
     button = page.get_by_role("button", name="Search")
     button.click()
     expect(button).to_have_attribute("title", re.compile("could not be loaded"))
     assert page.locator("dialog[open]").count() == 0
-    page.unroute("**/pagefind/pagefind-component-ui.js")
+    page.unroute("**/pagefind/pagefind.js")
     button.click()
     expect(page.get_by_role("dialog", name="search")).to_be_visible()
     expect(button).to_have_attribute("title", "Search (/)")
@@ -237,3 +237,36 @@ def test_every_page_has_a_strict_content_security_policy(built_site: Path) -> No
     header = (built_site / "csp-header.txt").read_text(encoding="utf-8")
     assert header.startswith("Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' "
                              "'sha256-")
+
+
+def test_the_dialog_shows_exact_names_first_and_builds_only_what_is_on_screen(page, site_url: str) -> None:
+    page.goto(site_url + "atlas/", wait_until="networkidle")
+    search(page, "ECMHS")
+    dialog = page.locator("dialog.atlas-search[data-answered='ECMHS']")
+    dialog.wait_for(timeout=15000)
+    first = page.locator(RESULT_LINKS).first.get_attribute("href")
+    assert urlsplit(first).path == "/atlas/categories/ecmhs/"  # not the ECMHM pages Pagefind alone ranks higher
+    status = page.get_by_role("status").inner_text()
+    count = int(re.search(r"([\d,]+) results", status)[1].replace(",", ""))
+    items = page.locator(".atlas-search__result")
+    assert count > 10 and items.count() == 6  # only the first results are built
+    page.get_by_role("button", name="More results").click()
+    expect(items).to_have_count(12)
+    assert page.evaluate("document.getAnimations().length") == 0  # nothing runs while the dialog sits open
+
+
+def test_a_result_opens_the_page_at_the_item_with_the_words_marked(page, site_url: str) -> None:
+    page.goto(site_url + "atlas/glossary/", wait_until="networkidle")
+    search(page, "Protective Services")
+    target = next(i for i in ECMHS.indicators() if i.id == "ecmhs.lrp.law.2")
+    link = page.locator(f"{RESULT_LINKS}[href*='#{target.id}']")
+    link.first.wait_for(timeout=15000)
+    link.first.click()
+    page.wait_for_url(re.compile(re.escape("#" + target.id) + "$"))
+    assert "highlight=" in page.url
+    heading = page.locator(f"h4[id='{target.id}']")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    marks = page.locator("[data-pagefind-body] mark.pagefind-highlight")
+    marks.first.wait_for(timeout=15000)  # the page marks the searched words
+    assert heading.locator("mark.pagefind-highlight").all_inner_texts() == ["Protective", "Services"]

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { opensSearch, searchBundlePath } from "../../docs/assets/js/search-core.mjs";
+import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath,
+         searchSite, shownLinks } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -32,4 +33,82 @@ test("searchBundlePath resolves the bundle against the page, at the root and in 
 test("searchBundlePath refuses an address that is not the pagefind folder", () => {
   assert.throws(() => searchBundlePath("../search/", "https://x.org/a/"), TypeError);
   assert.throws(() => searchBundlePath("../pagefind", "https://x.org/a/"), TypeError);
+});
+
+/** A sub-result whose matching words each score 1. */
+function sub(url, locations) {
+  return { url, title: url, locations, weighted_locations: locations.map((location) => ({ location, balanced_score: 1 })) };
+}
+
+test("shownLinks: the page, then the headings with the highest scores, in page order", () => {
+  const data = {
+    url: "/a/", meta: { title: "A" }, excerpt: "x",
+    sub_results: [sub("/a/", [1]), sub("/a/#one", [5]), sub("/a/#two", [7, 8, 9]), sub("/a/#three", [10, 11]),
+                  sub("/a/#four", [12, 13])],
+  };
+  assert.deepEqual(shownLinks(data).map((l) => l.url), ["/a/", "/a/#two", "/a/#three", "/a/#four"]);
+  assert.deepEqual(shownLinks(data, "", 1).map((l) => l.url), ["/a/", "/a/#two"]);
+  assert.deepEqual(shownLinks({ url: "/b/", meta: {}, sub_results: [] }), [{ url: "/b/", title: "/b/", excerpt: "" }]);
+});
+
+test("plainName: case and punctuation do not matter", () => {
+  assert.equal(plainName("ECMHM-RF"), "ecmhm rf");
+  assert.equal(plainName("  Attachment, Separation, Trauma, Grief & Loss "), "attachment separation trauma grief loss");
+});
+
+const FILTERS = { name: { "Reflection": 1, "Endorsed Reflective Supervisor": 1 }, code: { ECMHS: 2, "ECMHM-C": 2, ERS: 2 } };
+
+test("exactFilters: the page whose whole name the query is, and the categories whose code is a query word", () => {
+  assert.deepEqual(exactFilters("reflection", FILTERS), [{ name: "Reflection" }]);
+  assert.deepEqual(exactFilters("Reflective", FILTERS), []);
+  assert.deepEqual(exactFilters("ECMHS renewal", FILTERS), [{ code: "ECMHS" }]);
+  assert.deepEqual(exactFilters("ecmhm-c fees", FILTERS), [{ code: "ECMHM-C" }]);
+  assert.deepEqual(exactFilters("ECMH", FILTERS), []);
+  assert.deepEqual(exactFilters("", FILTERS), []);
+  assert.deepEqual(exactFilters("ERS", {}), []);
+});
+
+test("mergeResults: pinned results first, each page once, then Pagefind's order", () => {
+  const merged = mergeResults([{ results: [{ id: "b" }] }, null], { results: [{ id: "a" }, { id: "b" }, { id: "c" }] });
+  assert.deepEqual(merged.map((r) => r.id), ["b", "a", "c"]);
+});
+
+test("searchSite: one Pagefind search, plus one filtered search with the same words per exact name or code", async () => {
+  const calls = [];
+  const pagefind = {
+    search: async (query, options) => {
+      calls.push([query, options]);
+      return { results: options ? [{ id: "ecmhs" }] : [{ id: "ecmhm-c" }, { id: "ecmhs" }] };
+    },
+  };
+  const results = await searchSite(pagefind, "ECMHS", Promise.resolve(FILTERS));
+  assert.deepEqual(results.map((r) => r.id), ["ecmhs", "ecmhm-c"]);
+  assert.deepEqual(calls, [["ECMHS", undefined], ["ECMHS", { filters: { code: "ECMHS" } }]]);
+  assert.deepEqual((await searchSite(pagefind, "ECMHS", {})).map((r) => r.id), ["ecmhm-c", "ecmhs"]);
+});
+
+test("shownLinks: a section holding more of the query's words comes before one that holds one word often", () => {
+  const data = {
+    url: "/p/", meta: { title: "P" }, content: "Families x x families families Immigrant families y",
+    sub_results: [
+      { url: "/p/#often", title: "Often", locations: [0, 3, 4], weighted_locations: [0, 3, 4].map((location) => ({ location, balanced_score: 16 })) },
+      { url: "/p/#both", title: "Both", locations: [5, 6], weighted_locations: [5, 6].map((location) => ({ location, balanced_score: 1 })) },
+    ],
+  };
+  assert.deepEqual(shownLinks(data, "immigrant families", 1).map((l) => l.url), ["/p/", "/p/#both"]);
+  assert.deepEqual(shownLinks(data, "families", 1).map((l) => l.url), ["/p/", "/p/#often"]);
+});
+
+test("excerptParts: marks become marked parts, everything else stays text", () => {
+  assert.deepEqual(excerptParts("Reports to <mark>CPS</mark> &lt;b&gt; &amp; &#39;x&#39;"), [
+    { text: "Reports to ", marked: false }, { text: "CPS", marked: true }, { text: " <b> & 'x'", marked: false }]);
+  assert.deepEqual(excerptParts(""), []);
+  assert.deepEqual(excerptParts("<mark>a &lt;script&gt;</mark>"), [{ text: "a <script>", marked: true }]);
+  assert.equal(decodeEntities("&#x1F600; &bogus; &#0;"), "\u{1F600} &bogus; &#0;");
+});
+
+test("resultCount: none, one, and thousands written with a separator", () => {
+  assert.equal(resultCount(0, " x "), "No results for “x”");
+  assert.equal(resultCount(1, "x"), "1 result for “x”");
+  assert.equal(resultCount(1409, "ecmhs"), "1,409 results for “ecmhs”");
 });

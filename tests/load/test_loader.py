@@ -322,3 +322,15 @@ def test_rsc_log_rules_outside_the_schema_are_refused(mini: Path, old: str, new:
     path.write_text(text, encoding="utf-8")
     errors = errors_of(mini)
     assert any(e.startswith(f"categories/alpha.yml:{line_of(path, new)}:") for e in errors), errors
+
+
+def test_search_terms_file_is_optional_and_checked(mini: Path) -> None:
+    assert not (mini / "search-terms.yml").exists() and load_model(mini)
+    path = mini / "search-terms.yml"
+    path.write_text("groups:\n  - id: cps\n    terms: [CPS]\n    note: n\n", encoding="utf-8")
+    error = the_error(mini)
+    assert error.startswith("search-terms.yml:3:") and "groups[0].terms" in error, error
+    path.write_text("groups:\n  - id: idea\n    terms: [IDEA, Individuals with Disabilities Education Act]\n"
+                    "    source: {doc: nowhere, section: s}\n", encoding="utf-8")
+    error = the_error(mini)
+    assert error.startswith("search-terms.yml:4:") and "unknown source 'nowhere'" in error, error

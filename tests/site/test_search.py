@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT
 from generator.site import search
-from generator.site.search import (SearchIndexError, excluded_from_search, index_site, search_button, with_search_body,
-                              with_search_button)
+from generator.site.search import (LOW_PAGE_WEIGHT, SearchIndexError, excluded_from_search, index_site, page_names,
+                                   search_button, with_search_body, with_search_button)
 
 HEADER = ('<header class="md-header"><nav class="md-header__inner md-grid" aria-label="Header">'
           '<a href="." class="md-logo">logo</a></nav></header><nav class="md-tabs">tabs</nav>')
@@ -34,6 +34,39 @@ def test_only_the_article_is_marked_for_indexing() -> None:
                                       '<h1>T</h1></article></main>')
 
 
+ARTICLE = '<article class="md-content__inner md-typeset">'
+CATEGORY = (ARTICLE + '<h1 id="ifa">Infant Family Associate (IFA)<a class="headerlink" href="#ifa">\u00b6</a></h1>'
+            '<table><tr><td>Training</td><td><em>Not yet entered</em></td></tr><tr><td>Fees</td><td>$40</td></tr>'
+            '</table><h3 id="renewal">Renewal</h3>\n<p><em>Not yet entered.</em></p><p>Kept.</p>'
+            '<ul><li>Reflection: <em>not yet entered</em></li><li>Kept too</li></ul></article>')
+
+
+def test_a_category_page_answers_to_its_name_and_code() -> None:
+    html = with_search_body(CATEGORY, "atlas/categories/ifa/")
+    assert ('<h1 id="ifa" data-atlas-name="Infant Family Associate" data-atlas-code="IFA" '
+            'data-pagefind-filter="name[data-atlas-name], code[data-atlas-code]">') in html
+    assert page_names("Cultural Humility") == {"name": "Cultural Humility"}
+    assert page_names("Self-assessment: Infant Family Associate (IFA)") == {
+        "name": "Self-assessment: Infant Family Associate", "code": "IFA"}
+    assert "data-pagefind-filter" not in with_search_body(CATEGORY, "atlas/glossary/")
+
+
+def test_not_yet_entered_boilerplate_is_left_out_of_the_index() -> None:
+    html = with_search_body(CATEGORY, "atlas/categories/ifa/")
+    assert "<td>Training</td><td data-pagefind-ignore><em>Not yet entered</em></td>" in html
+    assert "<td>Fees</td><td>$40</td>" in html
+    assert '<h3 id="renewal" data-pagefind-ignore>Renewal</h3>\n<p data-pagefind-ignore><em>Not yet entered.</em>' in html
+    assert "<p>Kept.</p>" in html and "<li data-pagefind-ignore>Reflection: " in html and "<li>Kept too</li>" in html
+
+
+def test_self_assessment_pages_weigh_less_than_the_page_they_serve() -> None:
+    low = with_search_body(CATEGORY, "atlas/self-assessment/ifa/")
+    assert f'{ARTICLE[:-1]} data-pagefind-body data-pagefind-weight="{LOW_PAGE_WEIGHT}">' in low
+    assert 0 < LOW_PAGE_WEIGHT < 1
+    assert "data-pagefind-weight" not in with_search_body(CATEGORY, "atlas/categories/ifa/")
+    assert "data-pagefind-weight" not in with_search_body(CATEGORY, "atlas/self-assessment/")
+
+
 @pytest.mark.parametrize(("meta", "excluded"), [({}, False), ({"search": {"boost": 2}}, False),
                                                 ({"search": {"exclude": True}}, True), ({"search": "x"}, False)])
 def test_front_matter_takes_a_page_out_of_search(meta: dict, excluded: bool) -> None:
@@ -56,7 +89,7 @@ def test_every_built_page_has_one_search_button_and_only_searchable_pages_are_in
     assert 'data-atlas-search="../../../pagefind/"' in (built_site / "atlas/categories/ecmhs/index.html").read_text(
         encoding="utf-8")
     assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
-    assert (built_site / "pagefind" / "pagefind-component-ui.js").is_file()
+    assert (built_site / "pagefind" / "pagefind.js").is_file() and (built_site / "pagefind" / "pagefind-highlight.js").is_file()
 
 
 def test_template_parts_left_out_of_search_are_left_out_by_both_engines() -> None:
@@ -77,3 +110,41 @@ def test_indexing_without_python_to_run_pagefind_fails_clearly(tmp_path: Path, m
     monkeypatch.setattr(search.sys, "executable", str(tmp_path / "no-python"))
     with pytest.raises(SearchIndexError, match=re.escape("could not run Pagefind")):
         index_site(tmp_path)
+
+
+def test_a_term_in_capitals_matches_only_in_capitals_and_any_other_in_any_case() -> None:
+    from generator.site.search import term_pattern
+
+    assert term_pattern("IDEA").search("Part C of IDEA") and not term_pattern("IDEA").search("a good idea")
+    assert term_pattern("home visit").search("during a Home  visit")
+    assert not term_pattern("home visit").search("home visiting")  # whole words only
+    assert not term_pattern("CPS").search("CPS-like") and term_pattern("CPS").search("(CPS)")
+
+
+def test_blocks_using_a_term_get_the_other_terms_for_the_index_only() -> None:
+    from generator.site.search import ALSO_ATTRIBUTE, with_search_synonyms
+
+    groups = [("Children's Protective Services", "CPS", "mandated reporting"), ("IDEA", "Part C law")]
+    html = ('<h4 id="x">Reports to Children&#39;s Protective Services.</h4><p>No match, a good idea.</p>'
+            '<td data-pagefind-ignore>Children\'s Protective Services</td>')
+    out = with_search_synonyms(html, groups)
+    assert (f'<h4 id="x"><span {ALSO_ATTRIBUTE}="CPS mandated reporting" data-pagefind-index-attrs="{ALSO_ATTRIBUTE}">'
+            "</span>Reports to Children&#39;s Protective Services.</h4>") in out
+    assert "<p>No match, a good idea.</p>" in out and "<td data-pagefind-ignore>Children's" in out
+
+
+def test_term_groups_are_the_files_groups_and_the_glossarys_abbreviations(tmp_path: Path) -> None:
+    from generator.site.search import read_search_terms, term_groups
+
+    assert read_search_terms(tmp_path) == []
+    (tmp_path / "search-terms.yml").write_text("groups:\n  - {id: a, terms: [x, y], note: n}\n", encoding="utf-8")
+    groups = term_groups(read_search_terms(tmp_path), [("Reflective supervision", "RSC"), ("Domain", None)])
+    assert groups == [("x", "y"), ("Reflective supervision", "RSC")]
+
+
+def test_the_dataset_groups_the_words_the_issue_names() -> None:
+    from generator.site.search import read_search_terms
+
+    words = {term.lower() for group in read_search_terms(ROOT / "competencies")
+             for term in group}
+    assert {"cps", "idea", "rsc", "mandated reporting", "interpreter", "home visit", "immigrant"} <= words

@@ -16,3 +16,132 @@ export function searchBundlePath(bundle, pageUrl) {
   }
   return folder.pathname;
 }
+
+/** Pagefind's ranking settings for this site, given to `pagefind.options` by the dialog and by the relevance tests
+ *  (tests/search/relevance.yml), so both rank alike. Empty: Pagefind's defaults. */
+export const RANKING = {};
+
+/** A name or code as compared with a query: lower case, any run of other characters than letters and digits one
+ *  space ("ECMHM-RF" and "ecmhm rf" are alike). */
+export function plainName(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** Filters whose value a query must be as a whole (a page's or a glossary term's name). */
+export const WHOLE_QUERY_FILTERS = ["name", "term"];
+/** Filters whose value may be one of a query's words (a category's code, a glossary abbreviation). */
+export const WORD_FILTERS = ["code", "abbreviation"];
+
+/** The filters that pick the pages a query names exactly, given the values of the index's `name` and `code`
+ *  filters (from `pagefind.filters()`): the page whose whole name the query is, and the category whose code is one
+ *  of the query's words. Pagefind's own ranking cannot tell these apart: its stemmer makes "ECMHS" a prefix of
+ *  "ECMHM" and "reflection" the same word as "reflective", and long pages such as a category's lose to short
+ *  ones. */
+export function exactFilters(query, filterValues) {
+  const wanted = plainName(query);
+  const found = [];
+  for (const key of WHOLE_QUERY_FILTERS) {
+    for (const value of Object.keys(filterValues?.[key] ?? {})) {
+      if (wanted && plainName(value) === wanted) found.push({ [key]: value });
+    }
+  }
+  for (const key of WORD_FILTERS) {
+    for (const value of Object.keys(filterValues?.[key] ?? {})) {
+      const plain = plainName(value);
+      if (plain && ` ${wanted} `.includes(` ${plain} `)) found.push({ [key]: value });
+    }
+  }
+  return found;
+}
+
+/** The results in the order shown: those of the exact searches first (each page once), then the rest. */
+export function mergeResults(pinned, found) {
+  const seen = new Set();
+  const merged = [];
+  for (const result of [...pinned.flatMap((search) => search?.results ?? []), ...(found?.results ?? [])]) {
+    if (!seen.has(result.id)) {
+      seen.add(result.id);
+      merged.push(result);
+    }
+  }
+  return merged;
+}
+
+/** Search the site: Pagefind's ranking with RANKING, after the pages the query names exactly (exactFilters),
+ *  searched with the same words so that their matching headings show. filterValues may be a promise: the plain
+ *  search starts at once, beside it. */
+export async function searchSite(pagefind, query, filterValues) {
+  const found = pagefind.search(query);
+  const exact = exactFilters(query, await filterValues);
+  const pinned = await Promise.all(exact.map((filters) => pagefind.search(query, { filters })));
+  return mergeResults(pinned, await found);
+}
+
+/** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */
+export const SUB_RESULTS_SHOWN = 3;
+
+/** How much a heading's section matches, as a pair compared in order: how many of the query's words it holds
+ *  (a word counts when it starts with the word's stem, roughly its first letters but the last two), then the sum of
+ *  its matching words' scores, which count a word in a heading (or in a weighted part) more than one in running
+ *  text. `words` are the page's indexed words (Pagefind's `content`, split on spaces). */
+export function sectionScore(sub, queryWords, words) {
+  const stems = queryWords.map((word) => word.slice(0, Math.max(3, word.length - 2)));
+  const held = new Set();
+  for (const location of sub.locations ?? []) {
+    const word = plainName(words[location] ?? "");
+    stems.forEach((stem, i) => { if (word.startsWith(stem)) held.add(i); });
+  }
+  const weighted = sub.weighted_locations ?? [];
+  return [held.size, weighted.reduce((sum, word) => sum + word.balanced_score, 0)];
+}
+
+/** Sort order of two section scores: negative when a comes first. */
+function before(a, b) {
+  return a[0] !== b[0] ? b[0] - a[0] : b[1] - a[1];
+}
+
+/** The links one result of `query` shows: its page, then up to `limit` of its headings, those whose sections
+ *  match most (sectionScore), in page order. */
+export function shownLinks(data, query = "", limit = SUB_RESULTS_SHOWN) {
+  const page = { url: data.url, title: data.meta?.title ?? data.url, excerpt: data.excerpt ?? "" };
+  const headings = (data.sub_results ?? []).filter((sub) => sub.url !== data.url);
+  const queryWords = plainName(query).split(" ").filter(Boolean);
+  const words = (data.content ?? "").split(/\s+/);
+  const scores = new Map(headings.map((sub) => [sub.url, sectionScore(sub, queryWords, words)]));
+  const kept = new Set([...headings].sort((a, b) => before(scores.get(a.url), scores.get(b.url)))
+    .slice(0, limit).map((sub) => sub.url));
+  return [page, ...headings.filter((sub) => kept.has(sub.url))
+    .map((sub) => ({ url: sub.url, title: sub.title, excerpt: sub.excerpt ?? "" }))];
+}
+
+/** The address parameter that carries the searched words to the page a result opens, where they are marked. */
+export const HIGHLIGHT_PARAM = "highlight";
+
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** Text with HTML character references (as Pagefind writes excerpts) turned back into characters. */
+export function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** A Pagefind excerpt as parts of text, each marked or not: the excerpt is escaped HTML with <mark> around the
+ *  matching words, read here as text so that nothing in it can become markup. */
+export function excerptParts(excerpt) {
+  return String(excerpt ?? "").split(/(<mark>.*?<\/mark>)/s).filter(Boolean).map((part) => {
+    const marked = part.startsWith("<mark>") && part.endsWith("</mark>");
+    return { text: decodeEntities(marked ? part.slice(6, -7) : part.replace(/<\/?mark>/g, "")), marked };
+  });
+}
+
+/** The dialog's line about the answer, with the count written as people read it ("1,409 results"). */
+export function resultCount(count, query) {
+  const shown = query.trim();
+  if (count === 0) return `No results for “${shown}”`;
+  return `${count.toLocaleString("en-US")} result${count === 1 ? "" : "s"} for “${shown}”`;
+}

@@ -1,54 +1,149 @@
-// IECMH Competency Atlas: the header's search button opens Pagefind's search dialog, loaded the first time it is
-// needed, so pages that are only read never download it. Instant navigation keeps this module and the dialog
-// across page changes; the bundle's address is read once, from the first page.
-import { el } from "./shared/dom.mjs";
-import { opensSearch, searchBundlePath } from "./search-core.mjs";
+// IECMH Competency Atlas: the header's search button opens the site's search dialog, which asks Pagefind's search
+// API (loaded the first time it is needed, so pages that are only read never download it) and shows a short list of
+// results it builds itself: the exact names and codes first (search-core.mjs), no placeholder or animation, only
+// the results on screen built. Instant navigation keeps this module and the dialog across page changes; the
+// bundle's address is read once, from the first page.
+import { el, fill } from "./shared/dom.mjs";
+import { HIGHLIGHT_PARAM, RANKING, excerptParts, opensSearch, resultCount, searchBundlePath, searchSite,
+         shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
-const DEBOUNCE_MS = 50; // how long the dialog waits after a keystroke before it searches (Pagefind's default: 300)
+const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
 let bundlePath = null;
 let dialog = null;
 
-/** Load a stylesheet or a classic script from the search bundle; resolves once it has loaded. */
-function load(tag, url) {
-  return new Promise((resolve, reject) => {
-    const node = document.createElement(tag);
-    if (tag === "link") Object.assign(node, { rel: "stylesheet", href: url });
-    else node.src = url;
-    node.addEventListener("load", resolve, { once: true });
-    node.addEventListener("error", () => {
-      node.remove(); // the next try adds it again
-      reject(new Error(`could not load ${url}`));
-    }, { once: true });
-    document.head.append(node);
+/** Pagefind's search API with the site's ranking, and the values of its name and code filters (a promise: they load
+ *  in the background, and without them search still answers, in Pagefind's own order). */
+async function searchEngine() {
+  const pagefind = await import(bundlePath + "pagefind.js");
+  await pagefind.options({ ranking: RANKING, highlightParam: HIGHLIGHT_PARAM });
+  const filterValues = pagefind.filters().catch((error) => {
+    console.error("IECMH Atlas search: names and codes could not be loaded:", error);
+    return {};
   });
+  return { pagefind, filterValues };
 }
 
-/** The dialog's parts as Pagefind lays them out by default, but searching DEBOUNCE_MS after a keystroke (results
- *  then show within 100 ms for the dataset, see docs/benchmarks.md). */
-function dialogParts() {
-  return [el("pagefind-modal-header", {}, el("pagefind-input", { debounce: String(DEBOUNCE_MS) })),
-          el("pagefind-modal-body", {}, el("pagefind-summary"), el("pagefind-results")),
-          el("pagefind-modal-footer", {}, el("pagefind-keyboard-hints"))];
+/** An excerpt as text with the matching words marked (Pagefind's excerpt is read as text, never as HTML). */
+function excerpt(text) {
+  return el("p", { class: "atlas-search__excerpt" },
+            excerptParts(text).map((part) => (part.marked ? el("mark", { text: part.text }) : part.text)));
 }
 
-/** Pagefind's search dialog, loaded and added to the page on first use. */
+/** One result: its page link, then the links to the headings that match most, each with its excerpt. */
+function resultItem(data, query) {
+  const [page, ...headings] = shownLinks(data, query);
+  return el("li", { class: "atlas-search__result" },
+            el("a", { href: page.url, class: "atlas-search__page" }, el("span", { text: page.title }),
+               headings.length ? null : excerpt(page.excerpt)),
+            headings.length ? el("ul", {}, headings.map((link) => el("li", {},
+              el("a", { href: link.url }, el("span", { text: link.title }), excerpt(link.excerpt))))) : null);
+}
+
+/** The dialog's parts and behaviour: each keystroke searches at once, an older answer is dropped when a newer query
+ *  has been typed, and the results show in the frame after Pagefind's answer. */
 function searchDialog() {
-  if (!dialog) {
-    dialog = Promise.all([load("link", bundlePath + "pagefind-component-ui.css"),
-                          load("script", bundlePath + "pagefind-component-ui.js")]).then(() => {
-      // Pagefind makes result links under the bundle's parent folder, so they work in a sub-folder too (tested).
-      const config = el("pagefind-config", { "bundle-path": bundlePath });
-      const modal = el("pagefind-modal", {}, ...dialogParts());
-      // Following a result closes the dialog: a result on the page itself only scrolls to it.
-      modal.addEventListener("click", (event) => {
-        if (event.target instanceof Element && event.target.closest("a[href]")) modal.close();
-      });
-      document.body.append(config, modal);
-      return modal;
-    });
-    dialog.catch(() => { dialog = null; }); // a failed download is tried again on the next use
+  const box = el("input", { type: "search", "aria-label": "Search the Atlas", placeholder: "Search",
+                            autocomplete: "off", spellcheck: "false", enterkeyhint: "search" });
+  const status = el("p", { class: "atlas-search__status", role: "status" });
+  const list = el("ol", { class: "atlas-search__results" });
+  const more = el("button", { type: "button", class: "md-button atlas-search__more", hidden: true,
+                              text: "More results" });
+  const close = el("button", { type: "button", class: "atlas-search__close", "aria-label": "Close",
+                               text: "×" });
+  const node = el("dialog", { class: "atlas-search", "aria-label": "Search" },
+                  el("div", { class: "atlas-search__bar", role: "search" }, box, close), status, list, more);
+  let engine = null;
+  let latest = 0;
+  let results = [];
+  let query = "";
+
+  /** Build the next results, SHOWN at a time. */
+  async function showMore(ticket) {
+    const next = results.slice(list.children.length, list.children.length + SHOWN);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (ticket !== latest) return;
+    list.append(...data.map((d) => resultItem(d, query)));
+    more.hidden = list.children.length >= results.length;
   }
+
+  /** Search for the box's text and show the answer (unless a newer query came first). */
+  async function search() {
+    const ticket = ++latest;
+    const typed = box.value;
+    if (!typed.trim()) {
+      results = [];
+      fill(list);
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    const started = performance.now();
+    const { pagefind, filterValues } = await (engine ??= searchEngine());
+    const found = await searchSite(pagefind, typed, filterValues);
+    if (ticket !== latest) return;
+    const answered = performance.now();
+    results = found;
+    query = typed;
+    const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    if (ticket !== latest) return;
+    const loaded = performance.now();
+    fill(list, data.map((d) => resultItem(d, typed)));
+    more.hidden = list.children.length >= results.length;
+    status.textContent = resultCount(found.length, typed);
+    node.dataset.answered = typed; // for the tests and the benchmark: the results of this query are on screen
+    requestAnimationFrame(() => measurePhases(typed, started, answered, loaded));
+  }
+
+  box.addEventListener("input", () => { search().catch((error) => console.error("IECMH Atlas search:", error)); });
+  more.addEventListener("click", () => { showMore(latest).catch(() => {}); });
+  close.addEventListener("click", () => node.close());
+  node.addEventListener("keydown", (event) => moveFocus(event, node, box));
+  // Following a result closes the dialog: a result on the page itself only scrolls to it.
+  node.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href]")) node.close();
+    else if (event.target === node) node.close(); // a click on the backdrop
+  });
+  document.body.append(node);
+  const warm = () => {
+    engine ??= searchEngine();
+    return engine.then(({ filterValues }) => {
+      filterValues.then(() => { node.dataset.ready = "true"; }); // for the benchmark: everything is loaded
+    }, (error) => { engine = null; throw error; });
+  };
+  return { node, box, warm };
+}
+
+/** Note how long each phase of a search took, as performance measures the benchmark reads (bench/site_bench.py):
+ *  Pagefind's answer (engine), loading the shown results' data (fragments), and building them until the next frame
+ *  (render). */
+function measurePhases(query, started, answered, loaded) {
+  const detail = { query };
+  performance.measure("atlas-search engine", { start: started, end: answered, detail });
+  performance.measure("atlas-search fragments", { start: answered, end: loaded, detail });
+  performance.measure("atlas-search render", { start: loaded, end: performance.now(), detail });
+}
+
+/** Arrow keys move between the box and the result links. */
+function moveFocus(event, node, box) {
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const links = [box, ...node.querySelectorAll(".atlas-search__results a[href]")];
+  const at = links.indexOf(document.activeElement);
+  const next = links[Math.min(Math.max(at + (event.key === "ArrowDown" ? 1 : -1), 0), links.length - 1)];
+  if (next && next !== document.activeElement) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+/** The search dialog, loaded with Pagefind's API on first use (a failed download is tried again next time). */
+async function openedDialog() {
+  dialog ??= searchDialog();
+  await dialog.warm().catch((error) => {
+    dialog.node.remove();
+    dialog = null;
+    throw error;
+  });
   return dialog;
 }
 
@@ -56,7 +151,10 @@ function searchDialog() {
 async function openSearch(button) {
   button?.setAttribute("aria-busy", "true");
   try {
-    (await searchDialog()).open();
+    const { node, box } = await openedDialog();
+    if (!node.open) node.showModal();
+    box.focus();
+    box.select();
     button?.setAttribute("title", "Search (/)");
   } catch (error) {
     button?.setAttribute("title", "Search could not be loaded. Check the connection and try again.");
@@ -64,6 +162,15 @@ async function openSearch(button) {
   } finally {
     button?.removeAttribute("aria-busy");
   }
+}
+
+/** Mark the searched words on a page opened from a search result (Pagefind's highlight script, loaded only then). */
+async function highlightSearchedWords() {
+  if (!new URL(document.location.href).searchParams.has(HIGHLIGHT_PARAM)) return;
+  await import(bundlePath + "pagefind-highlight.js");
+  // The site's stylesheet colours the marks: the script's own styles would be an inline style the policy refuses.
+  new window.PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: "[data-pagefind-body]",
+                                 addStyles: false });
 }
 
 /** Whether the key press happened in a place where typing "/" means the character. */
@@ -77,11 +184,17 @@ function buttonOf(event) {
   return event.target instanceof Element ? event.target.closest(BUTTON) : null;
 }
 
-/** Wire the search button and the keyboard shortcuts; does nothing on pages without the button. */
+/** Wire the search button and the keyboard shortcuts (once), and mark searched words on each page opened from a
+ *  result; does nothing on pages without the button. */
 export function start() {
   const button = document.querySelector(BUTTON);
-  if (bundlePath || !button) return;
+  if (!button) return;
+  if (bundlePath) {
+    highlightSearchedWords().catch(() => {});
+    return;
+  }
   bundlePath = searchBundlePath(button.dataset.atlasSearch, document.baseURI);
+  highlightSearchedWords().catch(() => {});
   document.addEventListener("click", (event) => {
     const pressed = buttonOf(event);
     if (pressed) openSearch(pressed);
@@ -89,7 +202,7 @@ export function start() {
   // Hovering or focusing the button starts the download, so the dialog usually opens at once.
   for (const type of ["pointerover", "focusin"]) {
     document.addEventListener(type, (event) => {
-      if (buttonOf(event)) searchDialog().catch(() => {});
+      if (buttonOf(event)) openedDialog().catch(() => {});
     });
   }
   document.addEventListener("keydown", (event) => {

@@ -7,7 +7,7 @@ from generator.errors import DataError
 from generator.load.files import Documents
 from generator.load.ids import Index
 from generator.load.rules import (category, crosswalk, domains, framework_items, glossary, knowledge_areas,
-                                  official_text, program, role, scale)
+                                  official_text, program, role, scale, search_terms)
 from generator.load.yamlfile import YamlDocument
 
 Rule = Callable[[YamlDocument, Index, Documents], Iterator[DataError]]
@@ -18,6 +18,7 @@ RULES: dict[str, Rule] = {
     "category": category.check,
     "role": role.check,
     "glossary": glossary.check,
+    "search-terms": search_terms.check,
     "official-text": official_text.check,
     "framework-items": framework_items.check,
     "crosswalk": crosswalk.check,
