@@ -21,6 +21,11 @@ const DOWNLOADS = {
 
 const WORDS = { saved: "the map", kind: "a map", thing: "map", advice: "Remove some entries first.", refused: "Not changed: " };
 
+/** Scroll a message just enough that it is on screen (an import happens at the foot of a long page). */
+function reveal(node) {
+  node.scrollIntoView({ block: "nearest" });
+}
+
 /** Whether a program holds anything the user made (a course, a target or other names than a new map's). */
 function hasWork(program, data) {
   const fresh = emptyProgram(data);
@@ -137,9 +142,10 @@ class MapperApp extends SavedWorkPage {
     this.say(`Downloaded ${name}.`);
   }
 
-  /** Say what an import did, right below the import control (announced there, and in view where the user is). */
+  /** Say what an import did, right below the import control (announced there, and scrolled into view). */
   sayImport(message) {
     this.importStatus.textContent = message;
+    if (message) reveal(this.importStatus);
   }
 
   /** Clear what the last import said and asked. */
@@ -155,10 +161,11 @@ class MapperApp extends SavedWorkPage {
    *  stays as it was. */
   refuseImport(name, errors) {
     const count = errors.length === 1 ? "a problem" : `${errors.length} problems`;
-    this.sayImport(`Import refused: ${count} in ${name}; nothing was imported and your map is unchanged.`);
-    fill(this.importErrors, el("ul", {}, errors.map((e) => el("li", { text: e }))));
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more, listed below)` : "";
     showFieldMessage(this.fileInput, `Not imported: ${errors[0]}${more}`);
+    fill(this.importErrors, el("ul", {}, errors.map((e) => el("li", { text: e }))));
+    this.sayImport(`Import refused: ${count} in ${name}; nothing was imported and your map is unchanged.`);
+    reveal(this.importErrors.querySelector("li"));
   }
 
   async importFile(input) {
@@ -234,7 +241,8 @@ class MapperApp extends SavedWorkPage {
     this.importChoice.setAttribute("aria-labelledby", "atlas-import-question");
     this.importChoice.hidden = false;
     this.sayImport(`${name} has ${some} your map already has. Choose below: merge, replace or cancel.`);
-    buttons[0].focus();
+    reveal(this.importChoice);
+    buttons[0].focus({ preventScroll: true });
   }
 
   /** Put the read courses into the map (mode "merge" or "replace") and say what was added, merged or replaced. */
