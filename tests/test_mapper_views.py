@@ -255,3 +255,19 @@ def test_a_change_rewrites_only_the_cells_it_changes_and_keeps_focus(page, site_
     cells = page.locator(f".atlas-coverage tr[data-ka='{row}'] td")
     assert cells.first.text_content() == "R"  # the table is off screen: laid out only when scrolled to
     assert page.evaluate("() => document.getElementById('atlas-mapper').getElementsByTagName('*').length") == nodes_before
+
+
+def test_the_program_page_offers_its_map_as_a_file_the_mapper_imports(page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "atlas/programs/example-state-university/")
+    link = page.get_by_role("link", name="program (JSON)")
+    assert link.get_attribute("download") == "example-state-university.json"
+    with page.expect_download() as info:
+        link.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    courses = json.loads(path.read_text(encoding="utf-8"))["courses"]
+    page.goto(site_url + PAGE)
+    page.locator(".atlas-add-course").wait_for()
+    choose_file(page, path)
+    page.locator(".atlas-import-status", has_text="Imported").wait_for()
+    assert courses and page.locator(".atlas-courses li").count() == len(courses)
