@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site offline validate generate test test-py test-js browser bench clean
+.PHONY: serve site offline validate generate test test-fast browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,12 @@ browser:
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 test: $(STAMP) browser node_modules/.installed  ## every test: JavaScript units, Python units, site build and browser tests
-	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; fi
+	node --test tests/js/
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) node_modules/.installed  ## every test but the browser tests (tests/browser/): JavaScript and Python units
+	node --test tests/js/
+	$(BIN)/python -m pytest -m "not browser" -q
 
 # Lighthouse comes from the npm registry, pinned in bench/package-lock.json. (Pagefind, the site's search, is a
 # Python dependency of the site itself.)
@@ -60,4 +64,4 @@ bench: $(STAMP) browser node_modules/.installed bench/node_modules/.installed  #
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf site build docs/atlas .pytest_cache
+	rm -rf site build .pytest_cache

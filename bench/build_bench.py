@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generator.loader import load_model  # noqa: E402
-from generator.pages import build_pages  # noqa: E402
+from generator.pipeline import load_model  # noqa: E402
+from generator.compile.build import compile_site  # noqa: E402
 from generator.project import Project, build_site  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
@@ -42,7 +42,7 @@ def project_for(data: Path, work: Path) -> Project:
     shutil.copytree(ROOT / "assessments", root / "assessments")
     for name in ("generator", "site_templates"):
         (root / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))
+    shutil.copytree(ROOT / "docs", root / "docs")
     shutil.move(str(data), root / "competencies")
     return Project(root)
 
@@ -54,11 +54,11 @@ def measure(factor: int, runs: int) -> dict[str, float]:
         data = make_synthetic(ROOT / "competencies", work / "data", factor)
         project = project_for(data, work)
         validate_s, model = timed(lambda: load_model(project.data_dir), runs)
-        generate_s, pages = timed(lambda: build_pages(model), runs)
+        generate_s, compiled = timed(lambda: compile_site(model), runs)
         indicators = sum(len(c.indicators()) for c in model.categories)
         build_s, _ = timed(lambda: build_site(project, work / "site"), max(1, runs if factor < 100 else 1))
         return {"factor": factor, "categories": len(model.categories), "indicators": indicators,
-                "pages": len(pages), "validate": validate_s, "generate": generate_s, "mkdocs": build_s}
+                "pages": len(compiled.files), "validate": validate_s, "generate": generate_s, "mkdocs": build_s}
 
 
 def main() -> None:

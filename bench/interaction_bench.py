@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
+from browsing import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
 
 MAPPER = "atlas/programs/mapper/"
 ASSESSMENT = "atlas/self-assessment/ecmhs/"

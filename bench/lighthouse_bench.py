@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
+from browsing import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
 
 PAGES = [("home", ""), ("categories overview", "atlas/"), ("category (ECMHS)", "atlas/categories/ecmhs/"),
          ("domains overview", "atlas/domains/"), ("domain (Theoretical Foundations)", "atlas/domains/tf/"),

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.offline import build_offline  # noqa: E402
+from generator.site.offline import build_offline  # noqa: E402
 from generator.project import Project  # noqa: E402
 
 RUNS = 3
@@ -24,7 +24,7 @@ def main() -> None:
         target = Path(tmp) / "atlas.zip"
         for _ in range(RUNS):
             start = time.perf_counter()
-            build_offline(Project(ROOT), target)
+            build_offline(Project(ROOT).config_file, target)
             times.append(time.perf_counter() - start)
         with zipfile.ZipFile(target) as archive:
             entries = archive.infolist()

@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from browser import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
+from browsing import CHROMIUM_ARGS, find_chromium, serve_folder  # noqa: E402
 from build_bench import project_for  # noqa: E402
-from generator.loader import load_model  # noqa: E402
+from generator.pipeline import load_model  # noqa: E402
 from generator.project import Project, build_site  # noqa: E402
-from generator.search import BUNDLE_FOLDER, index_site  # noqa: E402
+from generator.site.search import BUNDLE_FOLDER, index_site  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
 PAGES = [("home", ""), ("category (ECMHS)", "atlas/categories/ecmhs/"),

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import DataErrors
-from generator.loader import load_model
-from generator.project import build_site, find_project, generate
+from generator.project import build_site, find_project, validate, write_pages
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -20,7 +19,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=None, help="project folder (default: found from here)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file; print every error with file and line")
-    sub.add_parser("generate", help="validate, then write the generated pages into docs/atlas/")
+    generate = sub.add_parser("generate", help="validate, then write the generated pages and exports out for "
+                                                "inspection (the site does not need them)")
+    generate.add_argument("--out", type=Path, default=None, help="folder to write (default: build/pages/)")
     build = sub.add_parser("build", help="validate, generate, then build the static site (strict)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
     offline = sub.add_parser("offline", help="build the site as a zip that works opened from disk (file://)")
@@ -56,28 +57,32 @@ def main(argv: list[str] | None = None) -> int:
     _show_mkdocs_messages(verbose=args.command == "serve")
     try:
         if args.command == "validate":
-            model = load_model(project.data_dir)
+            model = validate(project)
             indicators = sum(len(c.indicators()) for c in model.categories)
             print(f"ok: {len(model.categories)} categories, {len(model.knowledge_areas)} knowledge areas, "
                   f"{indicators} indicators")
         elif args.command == "generate":
-            _, pages, changed = generate(project)
-            print(f"generated {len(pages)} pages in docs/atlas/" + ("" if changed else " (unchanged)"))
+            out = args.out or project.pages_dir
+            count, changed = write_pages(project, out)
+            print(f"generated {count} files in {out}" + ("" if changed else " (unchanged)"))
         elif args.command == "build":
-            generate(project)
+            validate(project)  # every data error at once, before MkDocs starts
             site = args.site_dir or project.root / "site"
             build_site(project, site)
             print(f"built {site}")
         elif args.command == "offline":
-            from generator.offline import OfflineBuildError, build_offline
+            from generator.site.offline import OfflineBuildError, build_offline, check_tools
             try:
-                written = build_offline(project, args.output or project.root / "build" / "iecmh-atlas-offline.zip")
+                check_tools(project.root)  # say at once what is missing, before the data is even read
+                validate(project)
+                written = build_offline(project.config_file,
+                                        args.output or project.root / "build" / "iecmh-atlas-offline.zip")
             except OfflineBuildError as exc:
                 print(f"iecmh-atlas: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             print(f"built {written}: unzip it and open iecmh-atlas/index.html")
         elif args.command == "serve":
-            generate(project)
+            validate(project)
             from mkdocs.commands.serve import serve
             serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True)
     except DataErrors as exc:

@@ -7,10 +7,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.loader import load_model
-from generator.model import Model
-from generator.output import replace_tree, swap_in
-from generator.pages import GENERATED_DIR, build_pages
+from generator.model.types import Model
+from generator.pipeline import load_model, run
+from generator.site.output import replace_tree, swap_in
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,13 @@ class Project:
         return self.root / "competencies"
 
     @property
+    def assessments_dir(self) -> Path:
+        """The self-assessment scale and program maps (assessments/)."""
+        return self.root / "assessments"
+
+    @property
     def docs_dir(self) -> Path:
-        """The MkDocs source folder (docs/)."""
+        """The MkDocs source folder of hand-written pages (docs/)."""
         return self.root / "docs"
 
     @property
@@ -39,6 +43,11 @@ class Project:
         """The MkDocs configuration (mkdocs.yml)."""
         return self.root / "mkdocs.yml"
 
+    @property
+    def pages_dir(self) -> Path:
+        """Where `iecmh-atlas generate` writes the generated files for inspection by default (build/pages/)."""
+        return self.root / "build" / "pages"
+
 
 def find_project(start: Path | None = None) -> Project:
     """The project whose mkdocs.yml is in start or one of its parents (default: the working folder)."""
@@ -49,15 +58,17 @@ def find_project(start: Path | None = None) -> Project:
     return Project(here)
 
 
-def generate(project: Project) -> tuple[Model, dict[str, str], bool]:
-    """Validate the data and write the generated pages; return the model, the pages and whether files changed."""
-    model = load_model(project.data_dir)
+def validate(project: Project) -> Model:
+    """The model of the project's data, or DataErrors with every problem."""
+    return load_model(project.data_dir, project.assessments_dir)
+
+
+def write_pages(project: Project, out_dir: Path) -> tuple[int, bool]:
+    """Write every generated file into out_dir (swapped in whole) for inspection; return the count and whether
+    anything changed. The site itself never needs them: the plugin serves them from memory."""
     overrides = project.templates_dir if project.templates_dir.is_dir() else None
-    pages = build_pages(model, overrides)
-    prefix = GENERATED_DIR + "/"
-    changed = replace_tree(project.docs_dir / GENERATED_DIR,
-                           {path.removeprefix(prefix): text for path, text in pages.items()})
-    return model, pages, changed
+    _, compiled = run(project.data_dir, project.assessments_dir, overrides)
+    return len(compiled.files), replace_tree(out_dir, compiled.files)
 
 
 def build_site(project: Project, site_dir: Path, strict: bool = True) -> None:

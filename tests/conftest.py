@@ -22,6 +22,13 @@ def mini(tmp_path: Path) -> Path:
     return data
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests in tests/browser/ and tests that need the whole site built are browser tests (left out of test-fast)."""
+    for item in items:
+        if "browser" in item.path.parts or "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace exactly one occurrence of old by new in a file, failing loudly if old is absent."""
     text = path.read_text(encoding="utf-8")
@@ -49,7 +56,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """Base URL of the built site served on 127.0.0.1."""
-    from browser import serve_folder
+    from browsing import serve_folder
 
     with serve_folder(built_site) as url:
         yield url
@@ -60,7 +67,7 @@ def browser():
     """Chromium driven by Playwright (Debian's binary; no download needed)."""
     from playwright.sync_api import sync_playwright
 
-    from browser import CHROMIUM_ARGS, find_chromium
+    from browsing import CHROMIUM_ARGS, find_chromium
 
     with sync_playwright() as p:
         executable = find_chromium(p.chromium.executable_path)
@@ -72,7 +79,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser context and page for one test; fails the test if the page breaks its security policy."""
-    from browser import policy_refusals
+    from browsing import policy_refusals
 
     context = browser.new_context()
     page = context.new_page()

@@ -18,7 +18,7 @@ def project(tmp_path: Path, mini: Path) -> Path:
     for name in ("mkdocs.yml", "site_templates", "generator"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("atlas", ".atlas-*"))
+    shutil.copytree(ROOT / "docs", root / "docs")
     (root / "docs" / "index.md").write_text("# Test home\n\nSee [the categories](atlas/index.md).\n", encoding="utf-8")
     # This page cites the real dataset's sources and categories, which the tiny dataset does not have.
     (root / "docs" / "endorsement-in-context.md").write_text("# Endorsement in context\n", encoding="utf-8")
@@ -58,14 +58,24 @@ def test_failed_build_keeps_the_previous_site_and_pages(project: Path) -> None:
     first = run(project, "build")
     assert first.returncode == 0, first.stderr
     site_index = (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8")
-    page = (project / "docs" / "atlas" / "categories" / "alpha.md").read_text(encoding="utf-8")
+    assert not (project / "docs" / "atlas").exists()  # generated pages live in memory only
     edit(project / "competencies" / "categories" / "alpha.yml", "text: Stays open and curious.", "text: ''")
     edit(project / "competencies" / "categories" / "alpha.yml", "Helps parents look", "Now helps parents look")
     second = run(project, "build")
     assert second.returncode == 1 and "must not be empty" in second.stderr and "Traceback" not in second.stderr
     assert (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8") == site_index
-    assert (project / "docs" / "atlas" / "categories" / "alpha.md").read_text(encoding="utf-8") == page
+    assert not (project / "docs" / "atlas").exists()
     assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_generate_writes_the_pages_out_for_inspection_only_where_asked(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    result = run(project, "generate", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "atlas" / "categories" / "alpha.md").is_file() and (out / "atlas" / "data" / "atlas.json").is_file()
+    assert run(project, "generate", "--out", str(out)).stdout.strip().endswith("(unchanged)")
+    assert run(project, "generate").returncode == 0 and (project / "build" / "pages" / "atlas" / "index.md").is_file()
+    assert not (project / "docs" / "atlas").exists()
 
 
 def test_broken_link_in_a_hand_written_page_fails_the_strict_build_and_keeps_the_site(project: Path) -> None:
@@ -78,8 +88,9 @@ def test_broken_link_in_a_hand_written_page_fails_the_strict_build_and_keeps_the
     assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
 
 
-def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
+def test_serve_rebuilds_once_when_a_yaml_file_changes(project: Path) -> None:
     import socket
+    import threading
     import time
     import urllib.request
 
@@ -89,6 +100,9 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"})
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(iter(server.stderr.readline, "")), daemon=True)
+    reader.start()
     url = f"http://127.0.0.1:{port}/atlas/categories/alpha/"
 
     def fetch() -> str:
@@ -106,12 +120,19 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
             time.sleep(0.5)
         return False
 
+    def builds() -> int:
+        return sum("Building documentation" in line for line in log)
+
     try:
         assert wait_for("Stays open and curious."), "the server never served the page"
+        before = builds()
         edit(project / "competencies" / "categories" / "alpha.yml", "text: Stays open and curious.",
              "text: Stays open, curious and playful.")
         assert wait_for("Stays open, curious and playful."), "the page was not regenerated after the YAML change"
         assert "Stays open and curious." not in fetch()
+        time.sleep(3)  # a second rebuild, if the edit caused one, would have started by now
+        assert builds() - before == 1, log
+        assert not (project / "docs" / "atlas").exists()
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -8,8 +8,9 @@ import sys
 import pytest
 
 from conftest import ROOT, SCHEMAS
-from generator.loader import FOLDER_KINDS, SINGLE_FILES
-from generator.schemas import schema_fields, schema_kinds
+from generator.compile.registry import PAGE_KINDS
+from generator.load.files import FOLDER_KINDS, SINGLE_FILES
+from generator.load.schemas import schema_fields, schema_kinds
 
 DATA_DOC = ROOT / "docs" / "reference" / "data-files.md"
 PAGES_DOC = ROOT / "docs" / "reference" / "page-kinds.md"
@@ -29,7 +30,9 @@ def test_every_file_kind_has_a_schema() -> None:
 @pytest.mark.parametrize("kind", sorted(set(SINGLE_FILES.values()) | set(FOLDER_KINDS.values())))
 def test_every_field_of_every_file_kind_is_documented(kind: str) -> None:
     part = section(DATA_DOC.read_text(encoding="utf-8"), kind)
-    missing = [path for path, _, _ in schema_fields(SCHEMAS, kind) if f"`{path}`" not in part]
+    fields = schema_fields(SCHEMAS, kind)
+    assert fields, f"the {kind} schema has no fields"
+    missing = [path for path, _, _ in fields if f"`{path}`" not in part]
     assert not missing, f"fields of {kind} missing from {DATA_DOC.name}: {missing}"
 
 
@@ -43,13 +46,16 @@ def test_every_field_of_the_assessment_files_is_documented(kind: str) -> None:
 
 
 def test_every_schema_field_has_a_description() -> None:
+    assert len(schema_kinds(SCHEMAS)) > 5
     for kind in schema_kinds(SCHEMAS):
         if kind != "common":
             assert all(desc for _, _, desc in schema_fields(SCHEMAS, kind)), kind
 
 
 def test_data_files_point_editors_at_their_schema() -> None:
-    for path in sorted([*(ROOT / "competencies").rglob("*.yml"), *(ROOT / "assessments").rglob("*.yml")]):
+    paths = sorted([*(ROOT / "competencies").rglob("*.yml"), *(ROOT / "assessments").rglob("*.yml")])
+    assert len(paths) > 10
+    for path in paths:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+\.schema\.json)", first)
         assert match, f"{path} does not start with a yaml-language-server schema comment"
@@ -58,9 +64,12 @@ def test_data_files_point_editors_at_their_schema() -> None:
 
 def test_every_page_kind_is_documented() -> None:
     text = PAGES_DOC.read_text(encoding="utf-8")
-    for template in sorted((ROOT / "site_templates").glob("*.md.j2")):
-        assert f"`{template.name}`" in text, f"{template.name} is not described in {PAGES_DOC.name}"
-    for partial in sorted((ROOT / "site_templates" / "partials").glob("*.j2")):
+    rows = re.findall(r"^\| [^|]+ \| `([^`]+\.md\.j2)` \| `([^`]+)` \|", text, re.M)
+    assert rows, f"no page-kind table in {PAGES_DOC.name}"
+    assert sorted(rows) == sorted((kind.template, kind.path) for kind in PAGE_KINDS), "registry and table differ"
+    partials = sorted((ROOT / "site_templates" / "partials").glob("*.j2"))
+    assert partials
+    for partial in partials:
         assert f"`{partial.name}`" in text, f"{partial.name} is not described in {PAGES_DOC.name}"
 
 

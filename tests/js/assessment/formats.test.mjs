@@ -22,7 +22,7 @@ describe("serializers", () => {
     const md = toMarkdown(data, setRequirement(sampleState(), "rsc", { hours: 33 }, data), DATE);
     assert.match(md, /^# Self-assessment: Early Childhood Mental Health Specialist \(ECMHS\), 2026-11-23\n/);
     assert.ok(md.includes("\nMade in the browser with the IECMH Competency Atlas; nothing was sent anywhere.\n"));
-    assert.ok(md.includes("| Domain | Rated | At target | Below target | Not enough information | Total | At target |"));
+    assert.ok(md.includes("| Domain | Rated | At target | Below target | Not enough information | Total | Share at target |"));
     assert.ok(md.includes("| Theoretical Foundations | 3 | 1 | 1 | 1 | 3 | 33% |"));
     assert.ok(md.includes("| Law, Regulation and Agency Policy | 1 | 0 | 1 | 0 | 2 | 0% |"));
     assert.ok(md.includes("- **Reflective supervision/consultation**: 17 more hours of reflective supervision/consultation (33 of 50 hours)"));
@@ -39,17 +39,23 @@ describe("serializers", () => {
   test("toMarkdown escapes notes so they cannot add Markdown structure or HTML", () => {
     const s = setNote(sampleState(), IDS.p1, HOSTILE_NOTE, data);
     const md = toMarkdown(data, s, DATE);
-    const escaped = "  - Note: 5 \\> 3 \\# heading \\| pipe \\*bold\\* \\[link\\](x)\\\n    \\- list\\\n    1\\. one";
+    const escaped = "  - Note: 5 > 3 \\# heading \\| pipe \\*bold\\* \\[link\\](x)\\\n    \\- list\\\n    1\\. one";
     assert.ok(md.includes(escaped), md);
-    assert.doesNotMatch(md, /(^|[^\\])>/m, "no unescaped > at all");
+    assert.doesNotMatch(md, /^\s*>/m, "no line starts a block quote");
     assert.doesNotMatch(md, /^\s*- list/m);
   });
 
   test("toMarkdown escapes item text that starts a list item, but not numbers inside a line", () => {
     const odd = deepFreeze({ ...data, items: [{ ...data.items[1], text: "1. looks like a list <b>" }] });
     const md = toMarkdown(odd, setRating(emptyState(odd), IDS.p2, "nei", odd), DATE);
-    assert.ok(md.includes("\n- 1\\. looks like a list \\<b\\> *(Pregnancy and Early Parenthood)*\n"), md);
+    assert.ok(md.includes("\n- 1\\. looks like a list \\<b> *(Pregnancy and Early Parenthood)*\n"), md);
     assert.ok(md.includes("Dataset version 0.1.0."));
+  });
+
+  test("toMarkdown leaves characters that are not markup as they are: <3 & more stays readable", () => {
+    const odd = deepFreeze({ ...data, items: [{ ...data.items[1], text: "Cares <3 & more, a &amp; b, <i>x</i>" }] });
+    const md = toMarkdown(odd, setRating(emptyState(odd), IDS.p2, "nei", odd), DATE);
+    assert.ok(md.includes("- Cares <3 & more, a \\&amp; b, \\<i>x\\</i> *("), md);
   });
 
   test("csvCell quotes, doubles quotes and defuses formulas", () => {

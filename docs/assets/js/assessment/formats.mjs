@@ -25,8 +25,11 @@ export function fileName(data, kind, date) {
 // One line of plain text as inert Markdown: whitespace collapsed, structural characters backslash-escaped;
 // `lineStart` also defuses list, heading-underline and numbered-list markers for text that may begin a block.
 function mdText(text, lineStart = false) {
-  const inline = String(text).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]<>#|~&]/g, "\\$&");
-  return lineStart ? inline.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") : inline;
+  // Escape only what Markdown would read as markup, so "<3 & more" stays readable as plain text: "<" where it could
+  // open a tag, "&" where it could start an entity, ">" and list markers at the start of a line.
+  const inline = String(text).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]#|~]/g, "\\$&")
+    .replace(/<(?=[A-Za-z/!?])/g, "\\<").replace(/&(?=#|[A-Za-z][A-Za-z0-9]*;)/g, "\\&");
+  return lineStart ? inline.replace(/^([-+=>])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") : inline;
 }
 
 // A multi-line note: each line escaped on its own, joined by hard line breaks inside a list item.
@@ -48,7 +51,7 @@ function mdItem(data, entry) {
 
 function mdReadiness(report) {
   const rows = report.readiness.map((r) => `| ${mdText(r.name)} | ${r.rated} | ${r.atTarget} | ${r.belowTarget} | ${r.nei} | ${r.total} | ${r.percent}% |`);
-  return ["| Domain | Rated | At target | Below target | Not enough information | Total | At target |",
+  return ["| Domain | Rated | At target | Below target | Not enough information | Total | Share at target |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n");
 }
 

@@ -37,7 +37,7 @@ function readinessChart(rows) {
 /** The readiness figures per domain as a table. */
 function readinessTable(rows) {
   return el("table", {},
-    el("caption", { text: "Readiness by domain" }),
+    el("caption", { text: "Items at or above target, per domain" }),
     el("thead", {}, el("tr", {}, ["Domain", "At or above target", "Rated", "Items", "Not enough information"]
       .map((h) => el("th", { scope: "col", text: h })))),
     el("tbody", {}, rows.map((row) => el("tr", {},

@@ -1,0 +1,118 @@
+"""The data the browser code reads: one inert JSON block per self-assessment page and one for the mapper."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.compile.labels import DEGREE_LABELS
+from generator.model.crosswalks import exact_matches
+from generator.model.types import Category, Model
+
+MAPPER_LIMITS = {"import_bytes": 1_000_000, "courses": 200, "text_chars": 200}
+"""What the coursework mapper accepts: the largest import, the most courses, the longest text."""
+MAPPER_STORAGE_KEY = "iecmh-atlas.mapper.v1"
+"""Where the mapper keeps its work in the browser."""
+
+
+def assessment_data(model: Model, category: Category) -> dict[str, Any]:
+    """Everything the in-browser self-assessment of a category needs, as plain JSON-ready data."""
+    settings = model.assessment
+    assert settings is not None
+    unit = "indicator" if category.indicators() else "knowledge-area"
+    items = []
+    for d in category.domains:
+        for k in d.knowledge_areas or ():
+            ka_name = k.title or model.knowledge_area(k.ka).name
+            if unit == "indicator":
+                items += [{"id": i.id, "domain": d.domain, "ka": k.ka, "ka_name": ka_name, "text": i.text}
+                          for i in k.indicators or ()]
+            else:
+                items.append({"id": f"{category.id}.{d.domain}.{k.ka}", "domain": d.domain, "ka": k.ka,
+                              "ka_name": ka_name, "text": ka_name})
+    used = {item["domain"] for item in items}
+    return {
+        "format": "iecmh-atlas-assessment-data",
+        "dataset_version": model.framework.version,
+        "category": {"id": category.id, "code": category.code, "name": category.name},
+        "target": category.assessment_target if category.assessment_target is not None else settings.default_target,
+        "unit": unit,
+        "storage_key": settings.storage_key,
+        "scale": {
+            "levels": [{"value": lv.value, "label": lv.label, "description": lv.description} for lv in settings.levels],
+            "not_enough_info": {"value": "nei", "label": settings.nei_label, "description": settings.nei_description},
+            "evidence": [{"id": eid, "label": label} for eid, label in settings.evidence],
+            "limits": {"import_bytes": settings.import_bytes, "note_chars": settings.note_chars},
+        },
+        "domains": [{"id": d.id, "name": _domain_title(category, d.id) or d.name} for d in model.domains if d.id in used],
+        "items": items,
+        "requirements": tracked_requirements(category),
+        "exact_matches": exact_matches(model),
+    }
+
+
+def _domain_title(category: Category, domain_id: str) -> str:
+    """The category's own title for a domain, if it has one."""
+    return next((d.title for d in category.domains if d.domain == domain_id and d.title), "")
+
+
+def tracked_requirements(category: Category) -> list[dict[str, Any]]:
+    """The requirements an applicant can track, in the shape the self-assessment uses (only those entered)."""
+    req = category.requirements
+    out: list[dict[str, Any]] = []
+    if "education" in req:
+        r = req["education"]
+        summary = DEGREE_LABELS[r["minimum_degree"]] if "minimum_degree" in r else r["summary"]
+        out.append({"id": "education", "kind": "check", "label": "Degree held", "summary": summary})
+    if "training" in req and "total_hours" in req["training"]:
+        r = req["training"]
+        out.append({"id": "training", "kind": "hours", "label": "Training", "unit": "clock hours",
+                    "required": r["total_hours"],
+                    "parts": [{"id": f"training.{i}", "label": p["topic"], "required": p["hours"]}
+                              for i, p in enumerate(r.get("parts", []), 1)]})
+    if "work_experience" in req and req["work_experience"].get("years"):
+        out.append({"id": "work_experience", "kind": "years", "label": "Work experience",
+                    "required": req["work_experience"]["years"]})
+    if "rsc" in req and req["rsc"].get("hours") and not req["rsc"].get("recommended_only"):
+        out.append({"id": "rsc", "kind": "hours", "label": "Reflective supervision/consultation", "unit": "hours",
+                    "required": req["rsc"]["hours"], "parts": []})
+    if "reference_ratings" in req and req["reference_ratings"].get("count"):
+        out.append({"id": "reference_ratings", "kind": "count", "label": "Reference ratings",
+                    "required": req["reference_ratings"]["count"]})
+    if req.get("membership", {}).get("required", "membership" in req):
+        out.append({"id": "membership", "kind": "check", "label": "Association membership",
+                    "summary": req["membership"]["summary"]})
+    for a in req.get("agreements", []):
+        out.append({"id": "agreement." + _slug(a["name"]), "kind": "check", "label": f"{a['name']} signed",
+                    "summary": a["summary"]})
+    if req.get("exam", {}).get("required"):
+        out.append({"id": "exam", "kind": "check", "label": "Exam passed", "summary": req["exam"]["summary"]})
+    return out
+
+
+def _slug(text: str) -> str:
+    """Lower-case words joined by hyphens."""
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+
+
+def json_for_html(data: Any) -> str:
+    """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def mapper_data(model: Model) -> dict[str, Any]:
+    """What the in-browser coursework mapper needs: domains, knowledge areas, indicators and categories."""
+    return {
+        "format": "iecmh-atlas-mapper-data",
+        "dataset_version": model.framework.version,
+        "storage_key": MAPPER_STORAGE_KEY,
+        "limits": MAPPER_LIMITS,
+        "levels": [{"id": lv.id, "label": lv.label} for lv in model.vocabulary.coverage_levels],
+        "domains": [{"id": d.id, "name": d.name} for d in model.domains],
+        "knowledge_areas": [{"id": k.id, "name": k.name, "domain": k.domain} for k in model.knowledge_areas],
+        "indicators": [{"id": i.id, "ka": k.ka, "category": c.id, "text": i.text}
+                       for c in model.categories for k in c.knowledge_areas() for i in k.indicators or ()],
+        "categories": [{"id": c.id, "code": c.code, "name": c.name,
+                        "knowledge_areas": [k.ka for k in c.knowledge_areas()],
+                        "indicators": [i.id for i in c.indicators()]} for c in model.categories],
+    }

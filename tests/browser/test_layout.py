@@ -1,0 +1,74 @@
+"""What a person sees: every field has a visible boundary, and no page scrolls sideways on a phone."""
+from __future__ import annotations
+
+import pytest
+
+from browsing import page_kind_urls
+
+pytestmark = pytest.mark.browser
+
+PAGES = page_kind_urls()
+"""One page of each kind, the interactive ones included."""
+
+BOUNDARIES = """() => {
+  const rgba = (text) => { const m = text.match(/[\\d.]+/g) || ['0', '0', '0', '0'];
+    return [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1]; };
+  const over = (top, base) => [0, 1, 2].map((i) => top[i] * top[3] + base[i] * (1 - top[3])).concat(1);
+  const background = (element) => { const layers = [];
+    for (let e = element; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) layers.push(c); if (c[3] >= 1) break; }
+    return layers.reverse().reduce((base, top) => over(top, base), [255, 255, 255, 1]); };
+  const luminance = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05); };
+  const out = [];
+  for (const el of document.querySelectorAll('.md-content input, .md-content select, .md-content textarea, .md-content button')) {
+    const style = getComputedStyle(el, el.type === 'file' ? '::file-selector-button' : null);
+    if (el.type === 'hidden' || el.type === 'checkbox' || el.type === 'radio' || !el.getClientRects().length) continue;
+    if (style.visibility === 'hidden') continue;
+    const around = background(el.parentElement);
+    const own = over(rgba(style.backgroundColor), around);
+    const width = parseFloat(style.borderTopWidth) || 0;
+    const edge = width >= 1 && style.borderTopStyle !== 'none' ? contrast(over(rgba(style.borderTopColor), around), around) : 0;
+    const fill = contrast(own, around);
+    if (Math.max(edge, fill) < 3) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
+      `${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.labels && el.labels[0] ? el.labels[0].innerText : el.innerText || el.name || '').slice(0, 40)}" edge ${edge.toFixed(2)} fill ${fill.toFixed(2)}`);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_field_and_button_has_a_visible_boundary(page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.goto(site_url + path, wait_until="networkidle").ok, path
+    page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+    faint = page.evaluate(BOUNDARIES)
+    assert not faint, f"{path}: fields without a 3:1 boundary: {faint}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.goto(site_url + path, wait_until="networkidle").ok, path
+    page.wait_for_timeout(200)  # the wide-table marks follow a ResizeObserver callback
+    assert page.evaluate("document.documentElement.scrollWidth") == 390, path
+    unmarked = page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+        .filter((w) => w.scrollWidth > w.clientWidth + 1)
+        .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.previousElementSibling
+                         && !w.previousElementSibling.hidden && /scroll sideways/.test(w.previousElementSibling.innerText)))
+        .map((w) => w.querySelector('th') ? w.querySelector('th').innerText : '?')""")
+    assert not unmarked, f"{path}: tables that scroll sideways without saying so: {unmarked}"
+
+
+def test_wide_tables_at_full_width_say_they_scroll(page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "atlas/crosswalks/", wait_until="networkidle")
+    hint = page.locator(".atlas-scroll-hint").first
+    hint.wait_for()
+    assert "scroll sideways to see all" in hint.inner_text()
+    region = page.get_by_role("region", name="This table is wider than the page").first
+    region.focus()
+    region.press("ArrowRight")
+    page.wait_for_function("[...document.querySelectorAll('.atlas-scrolls')].some((w) => w.scrollLeft > 0)")
