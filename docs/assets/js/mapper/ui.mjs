@@ -139,10 +139,10 @@ class MapperApp extends SavedWorkPage {
   download(kind) {
     const name = fileName(this.program, kind, new Date());
     downloadText(DOWNLOADS[kind].make(this), DOWNLOADS[kind].type, name);
-    this.say(`Downloaded ${name}.`);
+    this.sayImport(`Downloaded ${name}.`); // said below the buttons, where the user is
   }
 
-  /** Say what an import did, right below the import control (announced there, and scrolled into view). */
+  /** Say what an import or download did, right below the import control (announced there, scrolled into view). */
   sayImport(message) {
     this.importStatus.textContent = message;
     if (message) reveal(this.importStatus);
