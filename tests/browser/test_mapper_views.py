@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browsing import WCAG
 
@@ -66,12 +67,21 @@ def choose_file(page, path: Path) -> None:
 
 
 def in_view_near(page, selector: str, anchor: str, within: float = 400) -> bool:
-    """Whether the element is in the viewport and its top is within `within` px below or above the anchor's."""
-    return page.evaluate("""([selector, anchor, within]) => {
-      const box = document.querySelector(selector).getBoundingClientRect();
-      const near = document.querySelector(anchor).getBoundingClientRect();
-      return box.height > 0 && box.top >= -1 && box.bottom <= innerHeight + 1 && Math.abs(box.top - near.top) <= within;
-    }""", [selector, anchor, within])
+    """Whether the element comes to rest in the viewport (within 3 s, as a person would look), its top within `within`
+    px of the anchor's."""
+    try:
+        page.wait_for_function("""([selector, anchor, within]) => {
+          const box = document.querySelector(selector).getBoundingClientRect();
+          const near = document.querySelector(anchor).getBoundingClientRect();
+          return box.height > 0 && box.top >= -1 && box.bottom <= innerHeight + 1 && Math.abs(box.top - near.top) <= within;
+        }""", arg=[selector, anchor, within], timeout=3000)
+    except PlaywrightTimeout:
+        where = page.evaluate("""([selector, anchor]) => [innerHeight, scrollY,
+          ...[selector, anchor].map((s) => JSON.stringify(document.querySelector(s).getBoundingClientRect()))]""",
+                              [selector, anchor])
+        print(f"{selector} not in view near {anchor}: {where}")
+        return False
+    return True
 
 
 def assert_accessible(page) -> None:

@@ -21,9 +21,11 @@ const DOWNLOADS = {
 
 const WORDS = { saved: "the map", kind: "a map", thing: "map", advice: "Remove some entries first.", refused: "Not changed: " };
 
-/** Scroll a message just enough that it is on screen (an import happens at the foot of a long page). */
+/** Scroll a message just enough that it is on screen (an import happens at the foot of a long page), now and once
+ *  more after the next frame, when tables above that had been skipped off screen (content-visibility) are laid out. */
 function reveal(node) {
   node.scrollIntoView({ block: "nearest" });
+  requestAnimationFrame(() => setTimeout(() => node.isConnected && node.scrollIntoView({ block: "nearest" }), 0));
 }
 
 /** Whether a program holds anything the user made (a course, a target or other names than a new map's). */
