@@ -7,7 +7,7 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class DataError:
-    """One problem in one data file."""
+    """One problem in one data file (or template); a column of 0 means the column is not known."""
 
     path: Path
     line: int
@@ -21,7 +21,7 @@ class DataError:
             shown = self.path.resolve().relative_to(Path.cwd().resolve())
         except ValueError:
             shown = self.path
-        where = f"{shown}:{self.line}:{self.column}"
+        where = f"{shown}:{self.line}:{self.column}" if self.column else f"{shown}:{self.line}"  # 0: column unknown
         return f"{where}: {format_ypath(self.ypath)}: {self.message}" if self.ypath else f"{where}: {self.message}"
 
 

@@ -45,9 +45,29 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         },
         "domains": [{"id": d.id, "name": _domain_title(category, d.id) or d.name} for d in model.domains if d.id in used],
         "items": items,
+        "not_entered": not_entered(model, category, unit),
         "requirements": tracked_requirements(category),
         "exact_matches": exact_matches(model),
     }
+
+
+def not_entered(model: Model, category: Category, unit: str) -> dict[str, list[Any]]:
+    """What the self-assessment cannot ask yet: the framework's domains with no items for the category, the domains
+    whose list of knowledge areas is marked partial, and (when rating indicators) the knowledge areas the category
+    lists without their indicators."""
+    areas = []
+    listed = set()
+    for d in category.domains:
+        for k in d.knowledge_areas or ():
+            if unit == "knowledge-area" or k.indicators or k.indicators is None:
+                listed.add(d.domain)
+            if unit == "indicator" and k.indicators is None:
+                areas.append({"domain_name": _domain_title(category, d.domain) or model.domain(d.domain).name,
+                              "name": k.title or model.knowledge_area(k.ka).name})
+    name = {d.id: _domain_title(category, d.id) or d.name for d in model.domains}
+    return {"domains": [name[d.id] for d in model.domains if d.id not in listed],
+            "partial_domains": [name[d.domain] for d in category.domains if d.partial and d.domain in listed],
+            "knowledge_areas": areas}
 
 
 def _domain_title(category: Category, domain_id: str) -> str:
@@ -95,8 +115,9 @@ def _slug(text: str) -> str:
 
 
 def json_for_html(data: Any) -> str:
-    """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """JSON that is safe inside an HTML <script type="application/json"> block (no closing tag can appear; NaN and
+    infinities, which are not JSON, raise ValueError)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 

@@ -38,8 +38,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def json_text(data: Any, sort_keys: bool) -> str:
-    """JSON text with two-space indents, real UTF-8 characters and a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
+    """JSON text with two-space indents, real UTF-8 characters and a final newline (NaN and infinities, which are
+    not JSON, raise ValueError: a second guard behind the YAML reader's refusal)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys, allow_nan=False) + "\n"
 
 
 # --- CASE 1.1 -------------------------------------------------------------------------------------------------
@@ -388,7 +389,7 @@ def program_json(model: Model, program: Program) -> str:
     data = {"format": "iecmh-atlas-program", "version": 1, "dataset_version": model.framework.version,
             "id": program.id, "institution": program.institution, "program": program.program,
             "target_categories": list(program.target_categories), "courses": courses}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 # --- The list of exports ---------------------------------------------------------------------------------------

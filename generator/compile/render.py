@@ -6,10 +6,13 @@ import html
 import json
 import posixpath
 import re
+import traceback
 from pathlib import Path
 
 import jinja2
 import markupsafe
+
+from generator.errors import DataError
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 
@@ -98,3 +101,29 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.filters["number"] = _number
     env.filters["anchor"] = anchor
     return env
+
+
+def template_error(exc: BaseException, override_dir: Path | None = None) -> DataError | None:
+    """The error as a DataError naming the template file and line it arose in, or None when no template was involved.
+
+    A syntax error carries its file and line; any other error (an undefined variable, a failing filter) is placed
+    at the innermost template line of its traceback, in override_dir or the built-in templates.
+    """
+    folders = [p.resolve() for p in ([override_dir] if override_dir else []) + [BUILTIN_TEMPLATES]]
+
+    def in_templates(filename: str | None) -> bool:
+        return bool(filename) and any(Path(filename).resolve().is_relative_to(folder) for folder in folders)
+
+    if isinstance(exc, jinja2.TemplateSyntaxError) and in_templates(exc.filename):
+        return DataError(Path(exc.filename), exc.lineno, 0, (), f"template error: {_cut(exc.message or str(exc))}")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if in_templates(f.filename)]
+    if not frames:
+        return None
+    described = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+    return DataError(Path(frames[-1].filename), frames[-1].lineno or 1, 0, (), f"template error: {_cut(described)}")
+
+
+def _cut(text: str) -> str:
+    """A message on one line, cut to a readable length."""
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -25,10 +25,12 @@ ASSESSMENT_KINDS = {"scale.yml": "scale", "programs": "program"}
 
 @dataclass
 class Documents:
-    """The schema-valid documents of a data folder and its assessments folder, grouped by kind."""
+    """The schema-valid documents of a data folder and its assessments folder, grouped by kind, and the kinds
+    with a file that is missing, unreadable or fails its schema (whose ids may therefore be incomplete)."""
 
     by_kind: dict[str, list[YamlDocument]] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
 
     def of(self, kind: str) -> list[YamlDocument]:
         """Every valid document of one kind (an empty list when there is none)."""
@@ -46,6 +48,7 @@ def read_documents(data_dir: Path, assessments_dir: Path, errors: list[DataError
                                                  *ASSESSMENT_KINDS.values()]})
     if not data_dir.is_dir():
         errors.append(DataError(data_dir, 1, 1, (), "data folder not found"))
+        documents.broken.update(documents.by_kind)
         return documents
     schema_dir = data_dir / "schemas"
     vocabulary_doc = _read_checked(data_dir / VOCABULARY_FILE, "vocabulary", schema_dir, {}, errors) \
@@ -54,6 +57,7 @@ def read_documents(data_dir: Path, assessments_dir: Path, errors: list[DataError
         documents.by_kind["vocabulary"].append(vocabulary_doc)
         documents.vocabulary = vocabulary_of(vocabulary_doc.data)
     elif (data_dir / VOCABULARY_FILE).is_file():
+        documents.broken.update(documents.by_kind)
         return documents  # without its vocabulary no other file can be checked; its errors are reported
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml")):
         kind = _kind_of(data_dir, path)
@@ -63,30 +67,38 @@ def read_documents(data_dir: Path, assessments_dir: Path, errors: list[DataError
             errors.append(DataError(path, 1, 1, (), "unknown data file: expected one of "
                                     + ", ".join([*SINGLE_FILES, *(f"{d}/*.yml" for d in FOLDER_KINDS)])))
             continue
-        doc = _read_checked(path, kind, schema_dir, documents.vocabulary, errors)
-        if doc is not None:
-            documents.by_kind[kind].append(doc)
+        _add(documents, kind, _read_checked(path, kind, schema_dir, documents.vocabulary, errors))
     for name, kind in SINGLE_FILES.items():
         if not (data_dir / name).is_file():
             errors.append(DataError(data_dir / name, 1, 1, (), f"required {kind} file is missing"))
+            documents.broken.add(kind)
     if not any((data_dir / "categories").glob("*.yml")):
         errors.append(DataError(data_dir / "categories", 1, 1, (), "no category files found"))
+        documents.broken.add("category")
     _read_assessments(assessments_dir, documents, errors)
     return documents
 
 
 def _read_assessments(assessments_dir: Path, documents: Documents, errors: list[DataError]) -> None:
-    """Read the scale (if there is one) and every program map of the assessments folder."""
+    """Read the scale (required when the assessments folder exists) and every program map of the folder."""
     schema_dir = assessments_dir / "schemas"
     scale = assessments_dir / "scale.yml"
     if scale.is_file():
-        doc = _read_checked(scale, "scale", schema_dir, documents.vocabulary, errors)
-        if doc is not None:
-            documents.by_kind["scale"].append(doc)
+        _add(documents, "scale", _read_checked(scale, "scale", schema_dir, documents.vocabulary, errors))
+    elif assessments_dir.is_dir():
+        errors.append(DataError(scale, 1, 1, (), "required self-assessment scale file is missing (the "
+                                                 f"{assessments_dir.name}/ folder exists)"))
+        documents.broken.add("scale")
     for path in sorted((assessments_dir / "programs").glob("*.y*ml")):
-        doc = _read_checked(path, "program", schema_dir, documents.vocabulary, errors)
-        if doc is not None:
-            documents.by_kind["program"].append(doc)
+        _add(documents, "program", _read_checked(path, "program", schema_dir, documents.vocabulary, errors))
+
+
+def _add(documents: Documents, kind: str, doc: YamlDocument | None) -> None:
+    """Keep a valid document under its kind; a file that was not valid (None) marks its kind as broken."""
+    if doc is None:
+        documents.broken.add(kind)
+    else:
+        documents.by_kind[kind].append(doc)
 
 
 def _read_checked(path: Path, kind: str, schema_dir: Path, vocabulary: Vocabulary,

@@ -9,9 +9,22 @@ from generator.load.files import Documents
 from generator.load.yamlfile import YamlDocument, YamlPath
 
 
+SPACE_KINDS: dict[str, frozenset[str]] = {
+    "source": frozenset({"framework"}), "domain": frozenset({"domains"}), "ka": frozenset({"knowledge-areas"}),
+    "category": frozenset({"category"}), "indicator": frozenset({"category"}),
+    "item": frozenset({"category", "role", "framework-items"}), "term": frozenset({"glossary"}),
+}
+"""The file kinds that declare the ids of each id space (indicators: the item ids of category files)."""
+
+
 @dataclass
 class Index:
-    """The ids of one data folder by id space (domain, ka, category, item, term, crosswalk) and their relations."""
+    """The ids of one data folder by id space (domain, ka, category, item, term, crosswalk) and their relations.
+
+    A reference into an id space that a broken file declares into (missing, unreadable or failing its schema)
+    cannot be checked: its target may be in that file, so "unknown" would be a guess. The rules ask `checkable`
+    first, so one run reports every error the valid files allow and none that fixing a file would take back.
+    """
 
     source_ids: set[str] = field(default_factory=set)
     claimed: dict[str, tuple[YamlDocument, YamlPath]] = field(default_factory=dict)
@@ -21,6 +34,12 @@ class Index:
     indicator_ka: dict[str, str] = field(default_factory=dict)
     parents: dict[str, set[str]] = field(default_factory=dict)
     term_ids: set[str] = field(default_factory=set)
+    broken: frozenset[str] = frozenset()
+    """The file kinds with a broken file (Documents.broken)."""
+
+    def checkable(self, space: str) -> bool:
+        """True when every file declaring ids of this space was valid, so an id missing here is really unknown."""
+        return not self.broken & SPACE_KINDS[space]
 
     def has(self, space: str, item_id: str) -> bool:
         """True when an id was declared in this id space."""
@@ -30,18 +49,19 @@ class Index:
         """The knowledge area a program entry belongs to: ka:<id> itself, or an indicator's (None: unknown)."""
         return item[3:] if item.startswith("ka:") else self.indicator_ka.get(item)
 
-    def crosswalk_ref_exists(self, ref: str) -> bool:
-        """True when a crosswalk reference names a known item, knowledge area (ka:) or domain (domain:)."""
+    def crosswalk_ref_unknown(self, ref: str) -> bool:
+        """True when a crosswalk reference (an item, ka:<id> or domain:<id>) certainly names nothing: it is not
+        declared and its id space was read in full."""
         if ref.startswith("ka:"):
-            return self.has("ka", ref[3:])
+            return not self.has("ka", ref[3:]) and self.checkable("ka")
         if ref.startswith("domain:"):
-            return ref[7:] in self.domain_ids
-        return self.has("item", ref)
+            return ref[7:] not in self.domain_ids and self.checkable("domain")
+        return not self.has("item", ref) and self.checkable("item")
 
 
 def index_documents(docs: Documents) -> tuple[Index, list[DataError]]:
     """Claim every id in a fixed order (so "first used in" is stable); return the index and duplicate-id errors."""
-    index = Index()
+    index = Index(broken=frozenset(docs.broken))
     errors: list[DataError] = []
     framework = docs.one("framework")
     if framework is not None:

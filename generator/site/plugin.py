@@ -85,7 +85,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             _, self.compiled = run(root / self.config.data_dir, root / self.config.assessments_dir,
                                    templates if templates.is_dir() else None)
         except DataErrors as exc:
-            raise PluginError("The competency data has errors; the site was not built.\n" + exc.report()) from exc
+            raise PluginError("The data or a template has errors; the site was not built.\n" + exc.report()) from exc
         log.info("IECMH Atlas: %d generated files", len(self.compiled.files))
         config.nav = self.compiled.nav
         if self.config.offline:

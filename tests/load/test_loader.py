@@ -271,6 +271,17 @@ def test_bad_program(mini: Path, old: str, new: str, needle: str, message: str) 
     assert f"{PROGRAM}:{line_of(path, needle)}:" in errors[0], errors
 
 
+def test_program_maps_are_checked_beside_a_broken_category_file(mini: Path) -> None:
+    edit(mini / "categories" / "gamma.yml", "track: infant", "track: toddlers")  # gamma fails its schema
+    path = mini.parent / "assessments" / "programs" / PROGRAM
+    edit(path, '{item: "ka:pregnancy", level: I, hours: 4}', '{item: "ka:nowhere", level: I, hours: 4}')
+    edit(path, "target_categories: [alpha]", "target_categories: [omega]")
+    schema, program = sorted(errors_of(mini), key=lambda e: PROGRAM in e)
+    assert schema.startswith("categories/gamma.yml:4:") and "'toddlers' is not one of" in schema, schema
+    # the knowledge areas were read in full, so ka:nowhere is unknown; omega and gamma's indicators may be in gamma
+    assert f"{PROGRAM}:{line_of(path, 'ka:nowhere')}:" in program and "unknown item 'ka:nowhere'" in program
+
+
 def test_program_coverage_follows_the_rules(mini: Path) -> None:
     from generator.model.coverage import category_coverage, matrix
 

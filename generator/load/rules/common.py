@@ -14,7 +14,7 @@ def unknown_sources(doc: YamlDocument, index: Index, node: Any = None, ypath: Ya
     node = doc.data if node is None and not ypath else node
     if isinstance(node, dict):
         src = node.get("source")
-        if isinstance(src, dict) and src.get("doc") not in index.source_ids:
+        if isinstance(src, dict) and src.get("doc") not in index.source_ids and index.checkable("source"):
             yield doc.error(ypath + ("source", "doc"),
                             f"unknown source '{src.get('doc')}' (declare it in framework.yml sources)")
         for key, value in node.items():

@@ -20,7 +20,7 @@ def check(doc: YamlDocument, index: Index, docs: Documents) -> Iterator[DataErro
         path: YamlPath = ("pairs", i)
         source_ref, target_ref, relation = p["from"], p.get("to"), p["relation"]
         for key, ref in (("from", source_ref), ("to", target_ref)):
-            if ref is not None and not index.crosswalk_ref_exists(ref):
+            if ref is not None and index.crosswalk_ref_unknown(ref):
                 yield doc.error(path + (key,), f"unknown item '{ref}'")
         if relation in without_target and target_ref is not None:
             yield doc.error(path + ("to",), f"a {relation} relation has no 'to'")

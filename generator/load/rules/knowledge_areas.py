@@ -14,5 +14,5 @@ def check(doc: YamlDocument, index: Index, docs: Documents) -> Iterator[DataErro
     """Errors of the knowledge-areas file."""
     yield from unknown_sources(doc, index)
     for i, k in enumerate(doc.data["knowledge_areas"]):
-        if k["domain"] not in index.domain_ids:
+        if k["domain"] not in index.domain_ids and index.checkable("domain"):
             yield doc.error(("knowledge_areas", i, "domain"), f"unknown domain '{k['domain']}'")

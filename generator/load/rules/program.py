@@ -32,7 +32,7 @@ def check(doc: YamlDocument, index: Index, docs: Documents) -> Iterator[DataErro
     raw = doc.data
     yield from file_name(doc)
     for i, cid in enumerate(raw["target_categories"]):
-        if cid not in index.category_ids:
+        if cid not in index.category_ids and index.checkable("category"):
             yield doc.error(("target_categories", i), f"unknown category '{cid}'")
     codes: dict[str, int] = {}
     for ci, course in enumerate(raw["courses"]):
@@ -51,7 +51,8 @@ def _covers(doc: YamlDocument, ci: int, course: dict, code: str, index: Index) -
     for xi, cover in enumerate(course["covers"]):
         path = ("courses", ci, "covers", xi, "item")
         item = cover["item"]
-        if not (index.has("ka", item[3:]) if item.startswith("ka:") else item in index.indicator_ka):
+        known = index.has("ka", item[3:]) if item.startswith("ka:") else item in index.indicator_ka
+        if not known and index.checkable("ka" if item.startswith("ka:") else "indicator"):
             yield doc.error(path, f"unknown item '{item}'")
         if item in seen:
             yield doc.error(path, f"'{item}' is listed twice for course '{code}'")

@@ -3,14 +3,15 @@
 // Pure functions, free of any DOM.
 import { csvCell, csvText } from "../shared/csv.mjs";
 import { entriesOf, forbiddenKey, has, isObject, isoDay, shorten, utf8Bytes, validDate } from "../shared/guards.mjs";
+import { entered } from "./outline.mjs";
 import { gapReport, itemEntry, ratingLabel, unitWords } from "./report.mjs";
 import {
   CATEGORY_PATTERN, FORMAT, VERSION, answerFieldError, assertData, byScaleOrder, copyAnswer, copyMap, copyRequirement,
-  emptyState, limits, requirementError,
+  emptyState, limits, nameError, requirementError,
 } from "./state.mjs";
 
 const TOOL = "IECMH Competency Atlas";
-const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "answers", "requirements"];
+const TOP_KEYS = ["format", "version", "tool", "exported", "category", "dataset_version", "name", "answers", "requirements"];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 const ANY_DATE = new Date(0); // every date gives an "exported" field of the same length
@@ -71,8 +72,9 @@ export function toMarkdown(data, state, date) {
     `# Self-assessment: ${mdText(data.category.name)} (${mdText(data.category.code ?? data.category.id)}), ${isoDay(date)}`,
     "Made in the browser with the IECMH Competency Atlas; nothing was sent anywhere.",
     `Target level: ${data.target} (${mdText(targetLabel)}). Rated: ${report.progress.rated} of ${report.progress.total} ${many}. Dataset version ${mdText(data.dataset_version ?? "")}.`,
-    "## Readiness by domain", mdReadiness(report),
   ];
+  if (!entered(data).complete) out.push(mdText(entered(data).sentences.join(" "), true));
+  out.push("## Readiness by domain", mdReadiness(report));
   if (report.requirements.length) out.push("## Requirements not yet met", mdRequirements(report));
   out.push("## Gaps (rated below the target level)");
   if (report.gaps.length === 0) out.push(`No rated ${many} are below the target level.`);
@@ -102,10 +104,12 @@ export function toJSON(data, state, date) {
   const ordered = [...data.items.map((item) => item.id), ...entriesOf(state.answers).map(([id]) => id)];
   for (const id of ordered) if (has(state.answers, id) && !has(answers, id)) answers[id] = copyAnswer(state.answers[id]);
   for (const [id, answer] of entriesOf(state.orphans)) if (!has(answers, id)) answers[id] = copyAnswer(answer);
-  return JSON.stringify({
+  const head = {
     format: FORMAT, version: VERSION, tool: TOOL, exported: validDate(date).toISOString(), category: data.category.id,
-    dataset_version: state.dataset_version ?? data.dataset_version, answers, requirements: copyMap(state.requirements, copyRequirement),
-  }, null, 2);
+    dataset_version: state.dataset_version ?? data.dataset_version,
+  };
+  if (typeof state.name === "string" && state.name !== "") head.name = state.name; // absent unless typed: older files stay as they were
+  return JSON.stringify({ ...head, answers, requirements: copyMap(state.requirements, copyRequirement) }, null, 2);
 }
 
 /** The number of bytes the state takes as the page saves it (its JSON export, in UTF-8). */
@@ -125,6 +129,7 @@ function checkHeader(raw, data) {
     if (has(raw, key) && typeof raw[key] !== "string") fail(`This file's "${key}" field must be text.`);
   }
   if (typeof raw.category !== "string" || !CATEGORY_PATTERN.test(raw.category)) fail("This file does not say which category it is for.");
+  if (has(raw, "name") && nameError(raw.name)) fail(`This file's ${nameError(raw.name)}.`);
   if (raw.category !== data.category.id) {
     const code = raw.category.toUpperCase();
     fail(`This export is for ${code}; open the ${code} self-assessment to import it.`);
@@ -180,6 +185,7 @@ function importOrFail(text, data, maxBytes) {
   checkHeader(raw, data);
   const answers = readAnswers(raw, data);
   const state = { ...emptyState(data), requirements: readRequirements(raw, data) };
+  if (has(raw, "name") && raw.name.trim() !== "") state.name = raw.name;
   const known = new Set(data.items.map((item) => item.id));
   const removed = Object.keys(answers).filter((id) => !known.has(id)).sort();
   for (const id of Object.keys(answers)) if (known.has(id)) state.answers[id] = answers[id];

@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: the self-assessment's items (rating, evidence and note of each), built a few items per task.
 // Text from the data or the user goes in as text, never as HTML.
 import { el, inTasks } from "../shared/dom.mjs";
+import { domainHeadingId } from "./contents-view.mjs";
 import * as state from "./state.mjs";
 
 /** How many items are built per task while the page loads. */
@@ -35,13 +36,16 @@ export class ItemsView {
     return section;
   }
 
-  /** Append some items of one domain (after its heading, for the first piece), with their knowledge-area headings. */
+  /** Append some items of one domain, with their knowledge-area headings: the first piece makes the domain's group
+   *  and its heading (a target of the contents), the others go into that group. */
   appendItems(section, domain, items, first) {
-    const nodes = [];
     if (first) {
-      nodes.push(el("h3", { text: domain.name }));
+      this.group = el("div", { class: "atlas-domain", "data-domain": domain.id },
+        el("h3", { text: domain.name, id: domainHeadingId(domain.id), tabindex: "-1" }));
       this.lastKa = null;
+      section.append(this.group);
     }
+    const nodes = [];
     for (const item of items) {
       if (this.data.unit === "indicator" && item.ka !== this.lastKa) {
         nodes.push(el("h4", { text: item.ka_name }));
@@ -49,7 +53,8 @@ export class ItemsView {
       }
       nodes.push(this.fieldset(item));
     }
-    section.append(...nodes);
+    this.group.append(...nodes);
+    if (this.app.contents) this.app.contents.built(this.group);
   }
 
   /** The radio buttons of an item's rating and the button that clears it. */

@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: the self-assessment's gap report on the page (readiness chart and table, gaps, strengths)
 // and the list of answers to items the data no longer has. Text goes in as text, never as HTML.
 import { el } from "../shared/dom.mjs";
+import { entered } from "./outline.mjs";
 import { gapReport, ratingLabel } from "./report.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -18,18 +19,19 @@ function svgNode(tag, attrs = {}, text = null) {
 
 /** Inline SVG bars of readiness per domain; the table after it gives the same figures as text. */
 function readinessChart(rows) {
-  const rowHeight = 28;
-  const svg = svgNode("svg", { viewBox: `0 0 600 ${rows.length * rowHeight + 4}`, role: "img",
+  const rowHeight = 40;
+  const svg = svgNode("svg", { viewBox: `0 0 400 ${rows.length * rowHeight + 4}`, role: "img",
     "aria-labelledby": "atlas-chart-title", class: "atlas-chart" });
   const title = svgNode("title", { id: "atlas-chart-title" },
     "Share of items at or above the target level, per domain (the table below gives the figures)");
   svg.append(title);
   rows.forEach((row, i) => {
     const y = i * rowHeight + 2;
-    svg.append(svgNode("text", { x: 0, y: y + 18 }, row.name),
-      svgNode("rect", { x: 260, y: y + 4, width: 280, height: 18, class: "atlas-bar-track" }),
-      svgNode("rect", { x: 260, y: y + 4, width: Math.round(2.8 * row.percent), height: 18, class: "atlas-bar" }),
-      svgNode("text", { x: 548, y: y + 18 }, `${row.percent}%`));
+    // The name and figure above the bar (not beside it): the chart then needs little width, and its text stays
+    // readable when a phone scales it down.
+    svg.append(svgNode("text", { x: 0, y: y + 15 }, `${row.name}: ${row.percent}%`),
+      svgNode("rect", { x: 0, y: y + 21, width: 400, height: 14, class: "atlas-bar-track" }),
+      svgNode("rect", { x: 0, y: y + 21, width: 4 * row.percent, height: 14, class: "atlas-bar" }));
   });
   return svg;
 }
@@ -58,6 +60,7 @@ export function renderReport(section, data, state) {
       text: `Gap report: ${data.category.name} (${data.category.code})` }),
     el("p", {}, `${report.progress.rated} of ${report.progress.total} items rated; target level: ` +
       `${labelOf(data, report.target)}. `),
+    entered(data).complete ? null : el("p", { class: "atlas-notice atlas-entered" }, entered(data).sentences.join(" ")),
     el("h3", { text: "Readiness by domain" }),
     readinessChart(report.readiness),
     readinessTable(report.readiness),

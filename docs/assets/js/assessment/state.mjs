@@ -13,6 +13,8 @@ const DEFAULT_LIMITS = { import_bytes: 1000000, note_chars: 5000 };
 const ANSWER_KEYS = ["rating", "evidence", "note", "carried_from"];
 const REQUIREMENT_KEYS = { check: ["met"], hours: ["hours", "parts"], years: ["years"], count: ["count"] };
 const MAIN_KEY = { check: "met", hours: "hours", years: "years", count: "count" };
+/** The longest name a user may type for the printed report (optional; saved with the answers only when given). */
+export const NAME_CHARS = 200;
 
 // ---------- reading the data and the state ----------
 
@@ -124,6 +126,14 @@ function editAnswer(state, itemId, data, change) {
   return { ...state, answers };
 }
 
+/** The problem with the optional name for the printed report (text of at most NAME_CHARS, one line, no markup), or null. */
+export function nameError(value) {
+  if (typeof value !== "string") return "name must be text";
+  if (value.length > NAME_CHARS) return `name is longer than ${NAME_CHARS} characters`;
+  if (/[\u0000-\u001f\u007f]/.test(value)) return "name must be one line of text";
+  return MARKUP.test(value) ? `name ${MARKUP_ERROR}` : null;
+}
+
 // ---------- edits ----------
 
 /** A new, empty state for the category of `data`. */
@@ -181,6 +191,16 @@ export function setRequirement(state, reqId, value, data) {
   return { ...state, requirements };
 }
 
+/** Sets the name printed on the report ("" or spaces only removes it); a name nameError refuses throws. */
+export function setName(state, name) {
+  const error = nameError(name);
+  if (error) throw new TypeError(`Invalid name: ${error}`);
+  const next = { ...state };
+  if (name.trim() === "") delete next.name;
+  else next.name = name;
+  return next;
+}
+
 // ---------- migration, carry-over and merging ----------
 
 /** Brings a saved state to data's dataset version: unknown item answers move to orphans (ids in `removed`). */
@@ -205,6 +225,7 @@ export function migrate(state, data) {
   const removedRequirements = Object.keys(requirements).filter((id) => !reqIds.has(id)).sort();
   for (const id of removedRequirements) delete requirements[id];
   const next = { format: FORMAT, version: VERSION, category: state.category ?? data.category.id, dataset_version: data.dataset_version, answers, requirements };
+  if (typeof state.name === "string" && !nameError(state.name) && state.name.trim() !== "") next.name = state.name;
   if (Object.keys(orphans).length) next.orphans = orphans;
   return { state: next, removed: removed.sort(), removedRequirements };
 }
@@ -254,6 +275,10 @@ export function mergeStates(base, first, second) {
   const requirements = mergeEntries(base?.requirements, first.requirements, second.requirements);
   const orphans = mergeEntries(base?.orphans, first.orphans, second.orphans);
   const value = { ...first, answers: answers.merged, requirements: requirements.merged };
+  if (first.name === base?.name && second.name !== base?.name) { // the name changed in the second only
+    if (second.name === undefined) delete value.name;
+    else value.name = second.name;
+  }
   delete value.orphans;
   if (Object.keys(orphans.merged).length) value.orphans = orphans.merged;
   return { value, conflicts: [...answers.conflicts, ...requirements.conflicts, ...orphans.conflicts] };

@@ -4,12 +4,15 @@
 import { downloadText, el, onStorageChange, readChosenFile } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
 import { fileName, parseImport, toCSV, toJSON, toMarkdown } from "./formats.mjs";
+import { ContentsView, wideScreen } from "./contents-view.mjs";
 import { ItemsView } from "./items-view.mjs";
+import { carriedSentence, entered } from "./outline.mjs";
+import { renderPrint } from "./print-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
 import { renderRemoved, renderReport } from "./report-view.mjs";
 import { RequirementsView } from "./requirements-view.mjs";
 import { openSaved } from "./saved.mjs";
-import { emptyState } from "./state.mjs";
+import { NAME_CHARS, emptyState, setName } from "./state.mjs";
 
 const EXPORTS = {
   md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now) },
@@ -28,6 +31,10 @@ class AssessmentApp extends SavedWorkPage {
     this.removed = this.opened.removed;
     this.showingReport = false;
     this.generation = 0;
+    this.view = { filter: "all", compact: false, contentsOpen: wideScreen(), actionsOpen: wideScreen(),
+      requirementsOpen: wideScreen() };
+    this.printMode = "report";
+    this.watchPrinting();
   }
 
   /** The item fieldsets by item id (of the current mount). */
@@ -41,52 +48,116 @@ class AssessmentApp extends SavedWorkPage {
     const generation = this.generation;
     this.root.dataset.built = "false";
     this.root.replaceChildren();
-    this.status = el("p", { class: "atlas-status", role: "status", "aria-live": "polite" });
+    this.status = el("p", { class: "atlas-status", id: "atlas-status", role: "status", "aria-live": "polite" });
     this.storageWarning = el("p", { class: "atlas-warning", role: "alert", hidden: this.texts.available },
       "This browser is not letting the page save your answers (storage is turned off or full). You can keep " +
       "working: download the JSON file before you leave, and import it next time.");
     this.removedBox = el("section", { class: "atlas-removed", hidden: true, "aria-labelledby": "atlas-removed-title" });
     renderRemoved(this.removedBox, this.data, this.state);
-    this.root.append(this.status, this.storageWarning, this.toolbar(), this.removedBox);
     this.requirements = new RequirementsView(this);
+    if (this.data.items.length === 0) {
+      this.mountWithoutItems();
+      return;
+    }
+    this.contents = new ContentsView(this);
+    this.root.append(this.storageWarning, ...this.toolbar(), this.notices(), this.contents.nav(), this.removedBox);
     this.items = new ItemsView(this);
-    this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirements.section(),
+    this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirementsBox(),
       this.items.section(() => generation === this.generation));
+    this.contents.applyCompact();
     this.ready = this.items.ready.then((finished) => {
       if (finished) this.root.dataset.built = "true";
+      if (finished) this.contents.apply();
       return finished;
     });
     this.report = el("section", { class: "atlas-report", "aria-labelledby": "atlas-report-title", hidden: true });
-    this.root.append(this.form, this.report);
+    this.printHead = el("section", { class: "atlas-print atlas-print-head", "aria-label": "Printed report" });
+    this.printBody = el("section", { class: "atlas-print atlas-print-body", "aria-label": "Printed items" });
+    this.root.append(this.form, this.printHead, this.report, this.printBody);
     this.renderSummary();
     if (this.startupMessage) this.say(this.startupMessage);
   }
 
+  /** A toolbar button whose messages appear in the status line (tied to it with aria-describedby). */
+  button(label, action, attrs = {}) {
+    const button = el("button", { type: "button", class: "md-button", "aria-describedby": "atlas-status", ...attrs }, label);
+    button.addEventListener("click", action);
+    return button;
+  }
+
+  /** The toolbar: progress, the next unrated item, the gap report and the status line (sticky on wide screens);
+   *  then the view choices and, in a disclosure (closed at first on phones), saving, printing and importing. */
   toolbar() {
     const total = this.data.items.length;
     this.progressBar = el("progress", { max: total, value: 0, "aria-labelledby": "atlas-progress-label" });
     this.progressText = el("span", { id: "atlas-progress-label" });
-    const next = el("button", { type: "button", class: "md-button" }, "Go to the next unrated item");
-    next.addEventListener("click", () => this.goToNextUnrated());
-    this.viewButton = el("button", { type: "button", class: "md-button md-button--primary", "aria-pressed": "false" },
-      "Show the gap report");
-    this.viewButton.addEventListener("click", () => this.toggleView());
-    const downloads = Object.entries(EXPORTS).map(([kind, { label }]) => {
-      const button = el("button", { type: "button", class: "md-button", "data-export": kind }, label);
-      button.addEventListener("click", () => this.download(kind));
-      return button;
-    });
-    const print = el("button", { type: "button", class: "md-button" }, "Print or save as PDF");
-    print.addEventListener("click", () => this.print());
-    this.fileInput = el("input", { type: "file", accept: ".json,application/json", id: "atlas-import" });
+    const next = this.button("Go to the next unrated item", () => this.goToNextUnrated());
+    this.viewButton = this.button("Show the gap report", () => this.toggleView(),
+      { class: "md-button md-button--primary", "aria-pressed": "false" });
+    return [el("div", { class: "atlas-toolbar" },
+      el("p", { class: "atlas-progress" }, this.progressBar, " ", this.progressText, " ", next, " ", this.viewButton),
+      this.status), this.contents.controls(), this.actions()];
+  }
+
+  /** Downloads, printing, the name for the printout, import and start over, in a disclosure. */
+  actions() {
+    const downloads = Object.entries(EXPORTS).map(([kind, { label }]) =>
+      this.button(label, () => this.download(kind), { "data-export": kind }));
+    const print = this.button("Print the report", () => this.print("report"));
+    const blank = this.button("Print the blank form", () => this.print("blank"));
+    this.fileInput = el("input", { type: "file", accept: ".json,application/json", id: "atlas-import",
+      "aria-describedby": "atlas-status" });
     this.fileInput.addEventListener("change", () => this.importFile());
-    const startOver = el("button", { type: "button", class: "md-button" }, "Start over");
-    startOver.addEventListener("click", () => this.startOver());
-    return el("div", { class: "atlas-toolbar" },
-      el("p", { class: "atlas-progress" }, this.progressBar, " ", this.progressText, " ", next),
-      el("p", { class: "atlas-actions" }, this.viewButton, " ", ...downloads.flatMap((b) => [b, " "]), print),
+    const startOver = this.button("Start over", () => this.startOver());
+    const name = el("input", { type: "text", id: "atlas-name", maxlength: NAME_CHARS, autocomplete: "name",
+      value: this.state.name ?? "" });
+    name.addEventListener("input", () => this.update(() => setName(this.state, name.value), null, name));
+    const details = el("details", { class: "atlas-actions-box" },
+      el("summary", { text: "Save, print or import" }),
+      el("p", { class: "atlas-actions" }, ...downloads.flatMap((b) => [b, " "]), print, " ", blank),
+      el("p", { class: "atlas-name" }, el("label", { for: "atlas-name", text: "Your name on the printed report (optional): " }), name),
       el("p", { class: "atlas-actions" },
         el("label", { for: "atlas-import" }, "Import a JSON export: "), this.fileInput, " ", startOver));
+    details.open = this.view.actionsOpen;
+    details.addEventListener("toggle", () => { this.view.actionsOpen = details.open; });
+    return details;
+  }
+
+  /** The requirements tracker in a disclosure, open at first on wide screens (on a phone it would push the first
+   *  item two screens down). */
+  requirementsBox() {
+    const details = el("details", { class: "atlas-requirements-box" },
+      el("summary", { text: "Requirements: what you have met so far" }), this.requirements.section());
+    details.open = this.view.requirementsOpen;
+    details.addEventListener("toggle", () => { this.view.requirementsOpen = details.open; });
+    return details;
+  }
+
+  /** What is entered for this category so far (when not everything is) and the answers carried over. */
+  notices() {
+    this.carriedNotice = el("p", { class: "atlas-notice atlas-carried-summary", hidden: true });
+    const coverage = entered(this.data);
+    return el("div", { class: "atlas-notices" },
+      coverage.complete ? null : el("p", { class: "atlas-notice atlas-entered" }, coverage.sentences.join(" ")),
+      this.carriedNotice);
+  }
+
+  /** A category without items: say so, keep the requirements tracker (if any) and nothing that needs items. */
+  mountWithoutItems() {
+    const parts = [this.status, this.storageWarning]; // the page above already says that nothing is entered
+    if (this.data.requirements.length) {
+      const startOver = this.button("Start over", () => this.startOver());
+      parts.push(el("p", {}, "You can still keep track of the requirements below; they are saved in this browser."),
+        this.requirements.section(), el("p", { class: "atlas-actions" }, startOver));
+    } else {
+      parts.push(el("p", {}, "Its requirements are not yet entered in the Atlas either; the category page says what " +
+        "is known about it."));
+    }
+    this.root.append(...parts);
+    this.ready = Promise.resolve(true);
+    this.requirements.render();
+    this.root.dataset.built = "true";
+    if (this.startupMessage) this.say(this.startupMessage);
   }
 
   scaleHelp() {
@@ -121,10 +192,18 @@ class AssessmentApp extends SavedWorkPage {
 
   /** Progress, requirement statuses and the gap report for the current state. */
   renderSummary() {
+    if (!this.data.items.length) {
+      this.requirements.render();
+      return;
+    }
     const { rated, total } = progress(this.data, this.state);
     this.progressBar.value = rated;
     this.progressText.textContent = `${rated} of ${total} rated`;
     this.requirements.render();
+    this.contents.render();
+    const carried = carriedSentence(this.data, this.state);
+    this.carriedNotice.textContent = carried ?? "";
+    this.carriedNotice.hidden = !carried;
     renderReport(this.report, this.data, this.state);
   }
 
@@ -140,6 +219,7 @@ class AssessmentApp extends SavedWorkPage {
     this.ready.then(() => {
       const node = this.itemNodes[id];
       if (!node) return;
+      if (node.hidden) this.contents.choose("all", true);
       node.scrollIntoView({ block: "center" });
       node.querySelector("input[type=radio]").focus();
     });
@@ -161,9 +241,28 @@ class AssessmentApp extends SavedWorkPage {
     this.say(`Downloaded ${name}.`);
   }
 
-  print() {
-    if (!this.showingReport) this.toggleView();
+  /** Print the report or the blank form (the browser's print dialog also offers saving as PDF). */
+  print(mode) {
+    this.preparePrint(mode);
     window.print();
+  }
+
+  /** Build what will be printed ("report" or "blank"); printing by the browser's own menu prints the report. */
+  preparePrint(mode = this.printMode) {
+    if (!this.printHead) return;
+    this.printMode = mode;
+    this.root.dataset.print = mode;
+    renderPrint(this.printHead, this.printBody, this.data, this.state, mode, new Date());
+  }
+
+  /** Build the printout whenever the page is printed, and print the report again after a blank form. */
+  watchPrinting() {
+    const prepare = () => { if (this.root.isConnected) this.preparePrint(); };
+    window.addEventListener("beforeprint", prepare);
+    window.addEventListener("afterprint", () => { this.printMode = "report"; });
+    if (typeof window.matchMedia === "function") {
+      window.matchMedia("print").addEventListener("change", (event) => { if (event.matches) prepare(); });
+    }
   }
 
   async importFile() {
@@ -186,6 +285,7 @@ class AssessmentApp extends SavedWorkPage {
     this.state = result.state;
     this.storageWarning.hidden = this.document.slot.write(toJSON(this.data, this.state, new Date())) && this.texts.available;
     this.rebuild();
+    if (this.fileInput) this.fileInput.focus();
     const removed = result.removed.length ? ` ${result.removed.length} answer(s) refer to items no longer in the data; ` +
       "they are listed at the top and kept." : "";
     this.say(`Imported ${Object.keys(result.state.answers).length} answers from ${chosen.name}.${removed}`);
