@@ -67,7 +67,7 @@ def main() -> None:
     with serve_folder(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(p.chromium.executable_path), args=CHROMIUM_ARGS)
         page = browser.new_page()
-        print("| category | items | first domain shown ms | all items built ms (median of 5) | "
+        print("| category | items | first items shown ms | all items built ms (median of 5) | "
               "longest task while building ms | update after one change ms (median of 30) | update p90 ms |")
         print("|---|---|---|---|---|---|---|")
         for label, size in [("ECMHS", 0), ("synthetic", 1000)]:
@@ -78,7 +78,7 @@ def main() -> None:
             print(f"| {label} | {result['items']} | {median(result['firsts']):.1f} | {median(result['renders']):.1f} | "
                   f"{median(result['longest']):.0f} | {median(updates):.2f} | {updates[int(len(updates) * 0.9) - 1]:.2f} |")
         browser.close()
-    print("The items are built one domain per task, so the page answers input between domains. Times are script "
+    print("The items are built four per task, so the page answers input while they are built. Times are script "
           "time measured with performance.now(); the longest task is the browser's own long-task report (0 when no "
           "task took over 50 ms), including layout and paint.")
 

@@ -53,12 +53,13 @@ def build_two_course_map(page) -> None:
 
 
 def shown_coverage(page) -> dict:
-    """The ECMHS coverage table and matrix rows as the page shows them."""
+    """The ECMHS coverage table and matrix rows as the page shows them (their text: tables off screen are laid out
+    only when scrolled to, content-visibility: auto)."""
     table = page.locator(".atlas-category-coverage[data-category='ecmhs'] tbody tr")
-    cells = {table.nth(i).locator("th").inner_text(): table.nth(i).locator("td").all_inner_texts()
+    cells = {table.nth(i).locator("th").text_content(): table.nth(i).locator("td").all_text_contents()
              for i in range(table.count())}
     rows = page.locator(".atlas-coverage tr[data-ka]")
-    matrix_rows = {rows.nth(i).get_attribute("data-ka"): rows.nth(i).locator("td").all_inner_texts()
+    matrix_rows = {rows.nth(i).get_attribute("data-ka"): rows.nth(i).locator("td").all_text_contents()
                    for i in range(rows.count())}
     return {"table": cells, "matrix": matrix_rows}
 
@@ -80,11 +81,11 @@ def test_two_course_map_csv_import_and_yaml_export(page, site_url: str, tmp_path
     template = download(page, "Download the CSV template", tmp_path)
     text = template.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["course_code", "course_title", "credits", "clock_hours", "item", "level", "hours"]
-    ethics = next(i for i, r in enumerate(rows) if r[4] == "ka:ethics")
-    law = next(i for i, r in enumerate(rows) if r[4] == "ka:law")
-    rows[ethics][:4], rows[ethics][5:] = ["EDU 530", "Ethics seminar", "2", "20"], ["R", "3"]
-    rows[law][0], rows[law][5] = "EDU 530", "Z"  # the bad row: no such level
+    assert rows[0] == ["course_code", "course_title", "credits", "clock_hours", "item", "item_name", "level", "hours"]
+    ethics = next(i for i, r in enumerate(rows) if r[0] == "" and r[4] == "ka:ethics")
+    law = next(i for i, r in enumerate(rows) if r[0] == "" and r[4] == "ka:law")
+    rows[ethics][:4], rows[ethics][6:] = ["EDU 530", "Ethics seminar", "2", "20"], ["R", "3"]
+    rows[law][0], rows[law][6] = "EDU 530", "Z"  # the bad row: no such level
     filled = tmp_path / "filled.csv"
     with filled.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
@@ -97,12 +98,16 @@ def test_two_course_map_csv_import_and_yaml_export(page, site_url: str, tmp_path
     assert page.locator(".atlas-courses li").count() == 2
     assert page.evaluate("() => localStorage.getItem('iecmh-atlas.mapper.v1')") == before
 
-    rows[law][5] = "I"
+    rows[law][6] = "I"
     with filled.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
     page.get_by_label("Import a filled-in CSV template or a JSON export:").set_input_files(str(filled))
+    page.get_by_role("button", name="Merge into my map").click()  # the template carries the map's two courses
     page.locator(".atlas-status", has_text="Imported").wait_for()
     assert page.locator(".atlas-courses li").count() == 3
+    for field, value in [("id", "test-program"), ("institution", "Test College"), ("name", "Test Certificate")]:
+        page.locator(f"#atlas-program-{field}").fill(value)  # a new map leaves them empty
+        page.locator(f"#atlas-program-{field}").press("Tab")
 
     shown = shown_coverage(page)
     yaml_file = download(page, "Download the YAML program file", tmp_path)
@@ -185,7 +190,7 @@ def test_keyboard_alone_builds_a_map(page, site_url: str) -> None:
     page.keyboard.press("ArrowDown")  # I -> R
     assert page.locator("#atlas-level-ka_pregnancy").input_value() == "R"
     row = page.locator(".atlas-coverage tr[data-ka='pregnancy'] td")
-    assert row.first.inner_text() == "R"
+    assert row.first.text_content() == "R"
     tab_to(page, "the JSON download", "el.textContent === 'Download JSON'")
     with page.expect_download() as info:
         page.keyboard.press("Enter")
@@ -286,5 +291,5 @@ def test_large_map_within_the_course_limit_never_makes_the_saved_map_unreadable(
     assert stored(page) == before
     page.reload()
     page.locator(".atlas-add-course").wait_for()
-    assert "could not be read" not in page.locator(".atlas-status").inner_text()
+    assert "could not be read" not in page.locator(".atlas-mapper > .atlas-status").inner_text()
     assert page.locator(".atlas-courses li").count() == count

@@ -36,6 +36,17 @@ const observer = typeof ResizeObserver === "function"
   ? new ResizeObserver((entries) => entries.forEach((entry) => mark(entry.target)))
   : null;
 
+/** Mark one wrapper (a table the page built itself) once the browser has laid it out, and again on every resize;
+ *  nothing is measured now, so building a table never forces a layout. */
+export function watch(wrapper) {
+  if (observer) observer.observe(wrapper);
+}
+
+/** Stop watching a wrapper that left the page. */
+export function unwatch(wrapper) {
+  if (observer) observer.unobserve(wrapper);
+}
+
 /** Mark every wide table of the current page, and keep the marks right when the page is resized. */
 export function start() {
   for (const wrapper of document.querySelectorAll(WRAPPER)) {

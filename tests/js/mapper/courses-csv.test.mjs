@@ -3,8 +3,8 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { validateProgram } from "../../../docs/assets/js/mapper/state.mjs";
 import { csvCell } from "../../../docs/assets/js/mapper/formats.mjs";
-import { csvTemplate, parseCoursesCSV } from "../../../docs/assets/js/mapper/courses-csv.mjs";
-import { deepFreeze, P1, data, withLimits, program, BOM, HEADER, csv } from "./fixture.mjs";
+import { applyImport, csvTemplate, importClashes, importSummaryText, parseCoursesCSV, readCoursesCSV } from "../../../docs/assets/js/mapper/courses-csv.mjs";
+import { deepFreeze, P1, P2, data, withLimits, withCourses, program, BOM, HEADER, csv } from "./fixture.mjs";
 
 describe("CSV import", () => {
   const start = deepFreeze({ ...program, courses: [program.courses[0], program.courses[2]] });
@@ -106,8 +106,8 @@ describe("CSV import", () => {
       { ok: false, errors: ["Row 2: there are more cells than columns in the header"] });
   });
 
-  test("an untouched template imports nothing and says so", () => {
-    assert.deepEqual(parseCoursesCSV(csvTemplate(data, program), data, start),
+  test("an untouched template of an empty map imports nothing and says so (its example row is a comment)", () => {
+    assert.deepEqual(parseCoursesCSV(csvTemplate(data, withCourses([])), data, start),
       { ok: false, errors: ["No row has a course code and a level filled in, so there is nothing to import."] });
     assert.deepEqual(parseCoursesCSV("", data, start), { ok: false, errors: ["The file is empty."] });
   });
@@ -127,5 +127,53 @@ describe("CSV import", () => {
     assert.ok(text.length <= 120);
     assert.deepEqual(parseCoursesCSV(text, small, start), { ok: false, errors: ["This file is too large (more than 120 bytes) to import."] });
     assert.equal(parseCoursesCSV(text, data, start).ok, true);
+  });
+});
+
+describe("CSV import into an existing map: merge or replace, and what it did", () => {
+  const start = deepFreeze({ ...program, courses: [program.courses[0], program.courses[2]] });
+  const text = csv(HEADER, "IECMH 501,,,,ka:pregnancy,M,", "NEW 1,New course,,,ka:ethics,I,", "NEW 2,Other,,,ka:ethics,R,");
+
+  test("importClashes lists the map's courses the file also has, with their mappings now", () => {
+    const read = readCoursesCSV(text, data);
+    assert.equal(read.ok, true);
+    assert.deepEqual(importClashes(start, read.groups), [{ code: "IECMH 501", mappings: 4 }]);
+  });
+
+  test("merge keeps a course's other mappings and takes the file's level for the items it gives", () => {
+    const result = applyImport(start, readCoursesCSV(text, data).groups, "merge", data);
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.program.courses[0].covers, [
+      { item: "ka:pregnancy", level: "M" }, ...program.courses[0].covers.slice(1)]);
+    assert.deepEqual(result.summary.added, ["NEW 1", "NEW 2"]);
+    assert.deepEqual(result.summary.merged, [{ code: "IECMH 501", mode: "merge", before: 4, after: 4, added: 0, changed: 1 }]);
+    assert.equal(importSummaryText(result.summary),
+      "2 courses added (NEW 1, NEW 2), 1 merged: IECMH 501 (0 added, 1 changed, 3 kept).");
+  });
+
+  test("replace gives the course the file's mappings only, and says how many it had", () => {
+    const result = applyImport(start, readCoursesCSV(text, data).groups, "replace", data);
+    assert.deepEqual(result.program.courses[0], { ...program.courses[0], covers: [{ item: "ka:pregnancy", level: "M" }] });
+    assert.equal(importSummaryText(result.summary),
+      "2 courses added (NEW 1, NEW 2), 1 replaced: IECMH 501 (its 4 mappings were replaced by the file's 1).");
+    assert.deepEqual(parseCoursesCSV(text, data, start), { ...result, separator: "comma" },
+      "parseCoursesCSV replaces unless told, and names the separator it read");
+  });
+
+  test("the template of a map imports back into it unchanged, merged or replaced", () => {
+    for (const mode of ["merge", "replace"]) {
+      const result = parseCoursesCSV(csvTemplate(data, program), data, program, mode);
+      assert.equal(result.ok, true, mode);
+      assert.deepEqual(result.program, program, mode);
+      assert.equal(result.summary[mode === "merge" ? "merged" : "replaced"].length, 3, mode);
+    }
+  });
+
+  test("a merge is checked as a whole: hours it adds beyond the clock hours are refused", () => {
+    const over = csv(HEADER, `IECMH 501,,,,${P2},I,40`);
+    assert.equal(parseCoursesCSV(over, data, start, "replace").ok, true, "replaced, the course has only these 40 hours");
+    assert.deepEqual(parseCoursesCSV(over, data, start, "merge").errors,
+      ['Course "IECMH 501": the course assigns 47 hours but has 45 clock hours']);
+    assert.throws(() => applyImport(start, [], "append", data), TypeError);
   });
 });

@@ -8,7 +8,8 @@ import { matrix } from "../../../docs/assets/js/mapper/coverage.mjs";
 import { emptyProgram } from "../../../docs/assets/js/mapper/state.mjs";
 import { csvCell, fileName, parseProgramJSON, toMatrixCSV, toProgramJSON, toProgramYAML } from "../../../docs/assets/js/mapper/formats.mjs";
 import { csvTemplate } from "../../../docs/assets/js/mapper/courses-csv.mjs";
-import { deepFreeze, P1, P2, D1, A1, data, withLimits, program, BOM, HEADER, csv } from "./fixture.mjs";
+import { parseCSVRecords } from "../../../docs/assets/js/shared/csv.mjs";
+import { deepFreeze, P1, P2, D1, A1, data, withLimits, withCourses, program, BOM, HEADER, csv } from "./fixture.mjs";
 
 describe("JSON", () => {
   test("toProgramJSON is 2-space JSON in a fixed key order and round-trips through parseProgramJSON", () => {
@@ -64,11 +65,12 @@ describe("YAML", () => {
     ].join("\n"));
   });
 
-  test("an empty program has empty flow lists and no format, version or dataset_version keys", () => {
+  test("an empty program has empty names (asked for in a comment), empty flow lists and no format or version keys", () => {
     const text = toProgramYAML(emptyProgram(data));
     assert.equal(text, [
       "# yaml-language-server: $schema=../schemas/program.schema.json",
-      'id: "my-program"', 'institution: "My institution"', 'program: "My program"', "fictional: false",
+      "# Fill in id, institution and program (left empty in the mapper) before you commit this file.",
+      'id: ""', 'institution: ""', 'program: ""', "fictional: false",
       "target_categories: []", "courses: []", "",
     ].join("\n"));
     assert.doesNotMatch(text, /format|version/);
@@ -103,13 +105,32 @@ describe("CSV export", () => {
     assert.equal(csvCell(3), "3");
   });
 
-  test("csvTemplate has the header and one ka: row per target knowledge area, in data order", () => {
-    assert.equal(csvTemplate(data, program), `${BOM}${csv(HEADER, ",,,,ka:pregnancy,,", ",,,,ka:ethics,,", ",,,,ka:development,,", ",,,,ka:reporting,,")}`);
+  /** The template's rows without its comment rows (instructions and example, first cell starting with #). */
+  const templateRows = (text) => parseCSVRecords(text.replace(/^\uFEFF/, "")).records.filter((r) => !r[0].startsWith("#"));
+
+  test("csvTemplate: header, instructions with the level hint, a commented example, then a named blank row per target area", () => {
+    const text = csvTemplate(data, withCourses([]));
+    assert.ok(text.startsWith(`${BOM}course_code,course_title,credits,clock_hours,item,item_name,level,hours\r\n`));
+    const comments = parseCSVRecords(text.slice(1)).records.filter((r) => r[0].startsWith("#"));
+    assert.match(comments.map((r) => r[0]).join(" "), /I = Introduced, R = Reinforced, M = Mastered/);
+    assert.ok(comments.some((r) => r[4] === "ka:pregnancy" && r[6] === "R"), "an example row, commented out");
+    assert.deepEqual(templateRows(text).slice(1), [
+      ["", "", "", "", "ka:pregnancy", "Pregnancy & Early Parenthood", "", ""],
+      ["", "", "", "", "ka:ethics", "Ethical Practice", "", ""],
+      ["", "", "", "", "ka:development", "Infant/Very Young Child Development", "", ""],
+      ["", "", "", "", "ka:reporting", "Mandated Reporting", "", ""],
+      ["", "", "", "", "ka:attachment", "Attachment, Separation, Trauma & Loss", "", ""],
+    ]);
   });
 
-  test("without targets the template lists every knowledge area", () => {
-    const text = csvTemplate(data, emptyProgram(data));
-    assert.equal(text, `${BOM}${csv(HEADER, ",,,,ka:pregnancy,,", ",,,,ka:ethics,,", ",,,,ka:development,,", ",,,,ka:reporting,,", ",,,,ka:attachment,,")}`);
+  test("csvTemplate is filled from the current map: each course's mappings with names, then the target areas", () => {
+    const rows = templateRows(csvTemplate(data, program)).slice(1);
+    assert.deepEqual(rows.slice(0, 2), [
+      ["IECMH 501", "Development", "3", "45", "ka:pregnancy", "Pregnancy & Early Parenthood", "I", "6"],
+      ["IECMH 501", "Development", "3", "45", P1, "Describes pregnancy", "R", "4"],
+    ]);
+    assert.equal(rows.filter((r) => r[0] !== "").length, program.courses.reduce((n, c) => n + c.covers.length, 0));
+    assert.deepEqual(rows.filter((r) => r[0] === "").map((r) => r[4]), ["ka:pregnancy", "ka:ethics", "ka:development", "ka:reporting"]);
   });
 
   test("toMatrixCSV has one row per matrix row with levels per course, reach, highest level and hours", () => {

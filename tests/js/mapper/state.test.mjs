@@ -6,11 +6,11 @@ import { toProgramJSON } from "../../../docs/assets/js/mapper/formats.mjs";
 import { P1, P2, D1, E1, data, withLimits, sampleProgram, program } from "./fixture.mjs";
 
 describe("editing", () => {
-  test("emptyProgram is valid and has the dataset version and placeholder names", () => {
+  test("emptyProgram is valid, has the dataset version and leaves id, institution and program name empty", () => {
     const p = emptyProgram(data);
     assert.deepEqual(p, {
       format: "iecmh-atlas-program", version: 1, dataset_version: "0.1.0",
-      id: "my-program", institution: "My institution", program: "My program", target_categories: [], courses: [],
+      id: "", institution: "", program: "", target_categories: [], courses: [],
     });
     assert.deepEqual(validateProgram(p, data), []);
   });
@@ -100,7 +100,7 @@ describe("editing", () => {
     assert.equal(p.id, "other-college");
     assert.throws(() => setProgramInfo(program, { id: "Other College" }, data), TypeError);
     assert.throws(() => setProgramInfo(program, { program: "<script>x</script>" }, data), TypeError);
-    assert.throws(() => setProgramInfo(program, { institution: "  " }, data), TypeError);
+    assert.equal(setProgramInfo(program, { institution: "  " }, data).institution, "", "a cleared name is not entered");
     assert.throws(() => setProgramInfo(program, { format: "x" }, data), TypeError);
     assert.equal(slugify("Université de l'Est: IECMH Certificate!"), "universite-de-l-est-iecmh-certificate");
     assert.equal(slugify("!!!"), "program");

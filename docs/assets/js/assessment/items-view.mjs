@@ -1,8 +1,11 @@
-// IECMH Competency Atlas: the self-assessment's items (rating, evidence and note of each), built one domain per task.
+// IECMH Competency Atlas: the self-assessment's items (rating, evidence and note of each), built a few items per task.
 // Text from the data or the user goes in as text, never as HTML.
 import { el, inTasks } from "../shared/dom.mjs";
 import { domainHeadingId } from "./contents-view.mjs";
 import * as state from "./state.mjs";
+
+/** How many items are built per task while the page loads. */
+const ITEMS_PER_TASK = 4;
 
 /** A DOM-safe id fragment for an item id. */
 const domId = (id) => "atlas-item-" + id.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -16,32 +19,42 @@ export class ItemsView {
   }
 
   /**
-   * The items, one domain at a time: the first domain now, each further one in its own task, so that a long list
-   * never keeps the page from answering input for long. `ready` resolves true once every item is on the page, false
-   * when stillWanted() turned false first (a newer mount).
+   * The items, a few at a time: the first few now, each further few in its own task, so that building the list never
+   * keeps the page from answering input for long (no task over 50 ms on a 4x slower CPU). `ready` resolves true once
+   * every item is on the page, false when stillWanted() turned false first (a newer mount).
    */
   section(stillWanted) {
     const section = el("section", { class: "atlas-items", "aria-labelledby": "atlas-items-title" },
       el("h2", { id: "atlas-items-title", text: this.data.unit === "indicator" ? "Indicators" : "Knowledge areas" }));
-    const steps = this.data.domains.map((domain) => () => this.appendDomain(section, domain));
+    const steps = this.data.domains.flatMap((domain) => {
+      const items = this.data.items.filter((i) => i.domain === domain.id);
+      const pieces = [];
+      for (let k = 0; k < items.length || k === 0; k += ITEMS_PER_TASK) pieces.push(items.slice(k, k + ITEMS_PER_TASK));
+      return pieces.map((piece, n) => () => this.appendItems(section, domain, piece, n === 0));
+    });
     this.ready = inTasks(steps, stillWanted);
     return section;
   }
 
-  /** Append one domain's group: its heading (a target of the contents), knowledge-area headings and items. */
-  appendDomain(section, domain) {
-    const nodes = [el("h3", { text: domain.name, id: domainHeadingId(domain.id), tabindex: "-1" })];
-    let lastKa = null;
-    for (const item of this.data.items.filter((i) => i.domain === domain.id)) {
-      if (this.data.unit === "indicator" && item.ka !== lastKa) {
+  /** Append some items of one domain, with their knowledge-area headings: the first piece makes the domain's group
+   *  and its heading (a target of the contents), the others go into that group. */
+  appendItems(section, domain, items, first) {
+    if (first) {
+      this.group = el("div", { class: "atlas-domain", "data-domain": domain.id },
+        el("h3", { text: domain.name, id: domainHeadingId(domain.id), tabindex: "-1" }));
+      this.lastKa = null;
+      section.append(this.group);
+    }
+    const nodes = [];
+    for (const item of items) {
+      if (this.data.unit === "indicator" && item.ka !== this.lastKa) {
         nodes.push(el("h4", { text: item.ka_name }));
-        lastKa = item.ka;
+        this.lastKa = item.ka;
       }
       nodes.push(this.fieldset(item));
     }
-    const group = el("div", { class: "atlas-domain", "data-domain": domain.id }, nodes);
-    section.append(group);
-    if (this.app.contents) this.app.contents.built(group);
+    this.group.append(...nodes);
+    if (this.app.contents) this.app.contents.built(this.group);
   }
 
   /** The radio buttons of an item's rating and the button that clears it. */

@@ -16,9 +16,17 @@ export function assertData(data) {
   if (!ok) throw new TypeError("Invalid mapper data: expected domains, knowledge_areas, indicators and categories");
 }
 
+// The lookups of each data object, made once: the site's mapper data is read once and never changed.
+const indexes = new WeakMap();
+
 /** Lookups over the data: the knowledge area of every indicator, known knowledge areas and categories. */
 export function indexData(data) {
   assertData(data);
+  if (!indexes.has(data)) indexes.set(data, makeIndex(data));
+  return indexes.get(data);
+}
+
+function makeIndex(data) {
   return {
     indicatorKa: new Map(data.indicators.map((i) => [i.id, i.ka])),
     kas: new Set(data.knowledge_areas.map((k) => k.id)),
@@ -38,8 +46,20 @@ export function isKnownItem(item, idx) {
   return item.startsWith("ka:") ? idx.kas.has(item.slice(3)) : idx.indicatorKa.has(item);
 }
 
+// courseByKa of each course object, per data index: a program's edits copy only the course they change (inputs are
+// never mutated), so after one change only that course is looked at again.
+const byKaCache = new WeakMap();
+
 // Per knowledge area touched by a course, in order of first mention: its level, its ka:K hours and its indicator hours.
 function courseByKa(course, idx) {
+  if (!isObject(course)) return courseByKaOf(course, idx);
+  if (!byKaCache.has(idx)) byKaCache.set(idx, new WeakMap());
+  const cache = byKaCache.get(idx);
+  if (!cache.has(course)) cache.set(course, courseByKaOf(course, idx));
+  return cache.get(course);
+}
+
+function courseByKaOf(course, idx) {
   const out = new Map();
   for (const entry of Array.isArray(course?.covers) ? course.covers : []) {
     const ka = kaOfItem(entry?.item, idx);
@@ -70,14 +90,30 @@ export function targetKas(program, idx) {
   return wanted;
 }
 
-/** The coverage matrix: knowledge areas (targeted or reached) grouped by domain, one level cell per course. */
-export function matrix(data, program) {
+/** What every view of one program's coverage reads: the data's lookups, each course's levels and hours by knowledge
+ *  area, the highest level of each knowledge area and of each item over all courses. Built once per report. */
+function coverageContext(data, program) {
   const idx = indexData(data);
   const perCourse = program.courses.map((course) => courseByKa(course, idx));
+  const kaLevel = new Map();
+  for (const byKa of perCourse) for (const [ka, row] of byKa) kaLevel.set(ka, higher(kaLevel.get(ka) ?? null, row.level));
+  const itemLevel = new Map();
+  for (const course of program.courses) {
+    for (const entry of Array.isArray(course?.covers) ? course.covers : []) {
+      if (typeof entry?.item !== "string" || !LEVELS.includes(entry.level)) continue;
+      itemLevel.set(entry.item, higher(itemLevel.get(entry.item) ?? null, entry.level));
+    }
+  }
+  return { idx, perCourse, kaLevel, itemLevel };
+}
+
+/** The coverage matrix: knowledge areas (targeted or reached) grouped by domain, one level cell per course. */
+export function matrix(data, program, ctx = coverageContext(data, program)) {
+  const { idx, perCourse } = ctx;
   const wanted = targetKas(program, idx);
   const domains = data.domains.map((domain) => {
     const rows = data.knowledge_areas
-      .filter((ka) => ka.domain === domain.id && (wanted.has(ka.id) || perCourse.some((m) => m.has(ka.id))))
+      .filter((ka) => ka.domain === domain.id && (wanted.has(ka.id) || ctx.kaLevel.has(ka.id)))
       .map((ka) => {
         const cells = perCourse.map((m) => m.get(ka.id)?.level ?? null);
         let hours = 0;
@@ -97,18 +133,13 @@ function tally(levels) {
 }
 
 /** How far the program reaches one category's knowledge areas and indicators, counted by highest level. */
-export function categoryCoverage(data, program, categoryId) {
-  const idx = indexData(data);
+export function categoryCoverage(data, program, categoryId, ctx = coverageContext(data, program)) {
+  const { idx } = ctx;
   const category = idx.categories.get(categoryId);
   if (!category) throw new TypeError(`Unknown category "${shorten(categoryId)}"`);
-  const perCourse = program.courses.map((course) => courseByKa(course, idx));
-  const kaLevel = (ka) => highestOf(perCourse.map((m) => m.get(ka)?.level ?? null));
-  const kaLevels = category.knowledge_areas.map((ka) => [ka, kaLevel(ka)]);
-  const indicatorLevels = category.indicators.map((id) => {
-    const own = [id, `ka:${idx.indicatorKa.get(id)}`];
-    return highestOf(program.courses.flatMap((course) => (course.covers ?? [])
-      .filter((entry) => own.includes(entry.item) && LEVELS.includes(entry.level)).map((entry) => entry.level)));
-  });
+  const kaLevels = category.knowledge_areas.map((ka) => [ka, ctx.kaLevel.get(ka) ?? null]);
+  const indicatorLevels = category.indicators.map((id) => highestOf([ctx.itemLevel.get(id) ?? null,
+    ctx.itemLevel.get(`ka:${idx.indicatorKa.get(id)}`) ?? null]));
   return {
     category: { id: category.id, code: category.code, name: category.name },
     knowledge_areas: tally(kaLevels.map(([, level]) => level)),
@@ -120,10 +151,10 @@ export function categoryCoverage(data, program, categoryId) {
 
 /** The matrix and the coverage of every (known) target category, in target order. */
 export function coverageReport(data, program) {
-  const idx = indexData(data);
+  const ctx = coverageContext(data, program);
   return {
-    matrix: matrix(data, program),
-    categories: program.target_categories.filter((id) => idx.categories.has(id)).map((id) => categoryCoverage(data, program, id)),
+    matrix: matrix(data, program, ctx),
+    categories: program.target_categories.filter((id) => ctx.idx.categories.has(id))
+      .map((id) => categoryCoverage(data, program, id, ctx)),
   };
 }
-

@@ -1,10 +1,11 @@
 // IECMH Competency Atlas: the mapper's course editor: a level and hours per knowledge area (and, unfolded, per
-// indicator) for the course being edited.
+// indicator) for the course being edited. A change goes through app.change and leaves the controls as they are (the
+// user just set them); only the course picker or new targets build the rows again.
 import { el, fill } from "../shared/dom.mjs";
-import { setCover } from "./state.mjs";
+import { LEVEL_NAMES } from "./coverage-view.mjs";
+import { codeKey, setCover } from "./state.mjs";
 
-/** The names of the levels, by letter. */
-export const LEVEL_NAMES = { I: "Introduced", R: "Reinforced", M: "Mastered" };
+export { LEVEL_NAMES };
 
 /** Knowledge areas shown in the editor: those of the target categories, or all when none is chosen. */
 function editorAreas(data, program) {
@@ -13,56 +14,106 @@ function editorAreas(data, program) {
   return data.knowledge_areas.filter((k) => !targets.length || wanted.has(k.id));
 }
 
-/** One item's row: its level select and hours field. */
-function coverRow(app, box, course, item, label) {
-  const current = course.covers.find((c) => c.item === item);
-  const safe = item.replace(/[^A-Za-z0-9_-]/g, "_");
-  const level = el("select", { id: `atlas-level-${safe}`, "data-item": item },
-    el("option", { value: "", text: "not covered" }),
-    ["I", "R", "M"].map((lv) => el("option", { value: lv, selected: current?.level === lv, text: `${lv}: ${LEVEL_NAMES[lv]}` })));
-  const hours = el("input", { type: "number", min: 0, step: "any", id: `atlas-hours-${safe}`,
-    value: current?.hours ?? "", class: "atlas-hours" });
-  const apply = (control) => {
-    const h = hours.value.trim() === "" ? undefined : Number(hours.value);
-    if (app.change(() => setCover(app.program, course.code, item, level.value || null, h, app.data), control)) {
-      box.querySelector(`#${level.id}`)?.focus();
-    }
-  };
-  level.addEventListener("change", () => apply(level));
-  hours.addEventListener("change", () => apply(hours));
-  return el("div", { class: "atlas-cover" },
-    el("label", { for: level.id, text: label }), " ", level, " ",
-    el("label", { for: hours.id, text: "hours", class: "atlas-meta" }), " ", hours);
-}
+/** A DOM-safe id fragment for an item id. */
+const safeId = (item) => item.replace(/[^A-Za-z0-9_-]/g, "_");
 
-/** Fill the editor for app.editing (the first course when that is gone). */
-export function renderEditor(box, app) {
-  const courses = app.program.courses;
-  if (!courses.length) {
-    fill(box, el("p", { text: "Add a course first." }));
-    return;
+/** The course editor of one mount (app: data, program, editing, change). */
+export class EditorView {
+  constructor(box, app) {
+    this.box = box;
+    this.app = app;
+    this.controls = new Map();
   }
-  if (!courses.some((c) => c.code === app.editing)) app.editing = courses[0].code;
-  const course = courses.find((c) => c.code === app.editing);
-  const picker = el("select", { id: "atlas-edit-course" },
-    courses.map((c) => el("option", { value: c.code, selected: c.code === app.editing, text: `${c.code}: ${c.title}` })));
-  picker.addEventListener("change", () => {
-    app.editing = picker.value;
-    renderEditor(box, app);
-    box.querySelector("#atlas-edit-course").focus();
-  });
-  const targets = new Set(app.program.target_categories);
-  const areas = editorAreas(app.data, app.program);
-  const groups = app.data.domains.map((domain) => {
-    const inDomain = areas.filter((k) => k.domain === domain.id);
-    if (!inDomain.length) return null;
-    return el("div", {}, el("h3", { text: domain.name }), inDomain.map((ka) => {
-      const indicators = app.data.indicators.filter((i) => i.ka === ka.id && (!targets.size || targets.has(i.category)));
-      const details = indicators.length ? el("details", { open: indicators.some((i) => course.covers.some((c) => c.item === i.id)) },
-        el("summary", { text: `Map single indicators of ${ka.name} (${indicators.length})` }),
-        indicators.map((i) => coverRow(app, box, course, i.id, `${i.text} (${i.id})`))) : null;
-      return el("div", { class: "atlas-ka" }, coverRow(app, box, course, `ka:${ka.id}`, ka.name), details);
-    }));
-  });
-  fill(box, el("p", {}, el("label", { for: "atlas-edit-course", text: "Course: " }), picker), groups);
+
+  /** The course being edited (the first course when app.editing is gone), or undefined when there is none. */
+  course() {
+    const courses = this.app.program.courses;
+    return courses.find((c) => codeKey(c.code) === codeKey(this.app.editing ?? "")) ?? courses[0];
+  }
+
+  /** Build the editor: the course picker and the rows of the course being edited. */
+  render() {
+    const courses = this.app.program.courses;
+    if (!courses.length) {
+      this.controls = new Map();
+      fill(this.box, el("p", { text: "Add a course first." }));
+      return;
+    }
+    this.app.editing = this.course().code;
+    const picker = el("select", { id: "atlas-edit-course" },
+      courses.map((c) => el("option", { value: c.code, selected: c.code === this.app.editing, text: `${c.code}: ${c.title}` })));
+    picker.addEventListener("change", () => {
+      this.app.editing = picker.value;
+      this.renderRows();
+    });
+    this.rows = el("div", { class: "atlas-editor-rows" });
+    fill(this.box, el("p", {}, el("label", { for: "atlas-edit-course", text: "Course: " }), picker,
+      " ", el("a", { href: "#atlas-coverage-title", class: "atlas-jump" }, "Jump to the coverage")), this.rows);
+    this.renderRows();
+  }
+
+  /** Build the rows of the course being edited, one group per domain; indicator rows when unfolded. */
+  renderRows() {
+    const { data, program } = this.app;
+    const course = this.course();
+    this.controls = new Map();
+    const targets = new Set(program.target_categories);
+    const areas = editorAreas(data, program);
+    const groups = data.domains.map((domain) => {
+      const inDomain = areas.filter((k) => k.domain === domain.id);
+      if (!inDomain.length) return null;
+      return el("div", {}, el("h3", { text: domain.name }), inDomain.map((ka) => {
+        const indicators = data.indicators.filter((i) => i.ka === ka.id && (!targets.size || targets.has(i.category)));
+        return el("div", { class: "atlas-ka" }, this.coverRow(course, `ka:${ka.id}`, ka.name),
+          indicators.length ? this.indicatorRows(course, ka, indicators) : null);
+      }));
+    });
+    fill(this.rows, groups);
+  }
+
+  /** The unfoldable indicator rows of one knowledge area, built when first unfolded (open at once when some is mapped). */
+  indicatorRows(course, ka, indicators) {
+    const open = indicators.some((i) => course.covers.some((c) => c.item === i.id));
+    const details = el("details", { class: "atlas-unfold", open },
+      el("summary", { text: `Map single indicators of ${ka.name} (${indicators.length})` }));
+    const build = () => {
+      if (details.dataset.built) return;
+      details.dataset.built = "true";
+      details.append(...indicators.map((i) => this.coverRow(this.course(), i.id, `${i.text} (${i.id})`)));
+    };
+    if (open) build();
+    else details.addEventListener("toggle", build);
+    return details;
+  }
+
+  /** One item's row: its level select and hours field. */
+  coverRow(course, item, label) {
+    const current = course.covers.find((c) => c.item === item);
+    const safe = safeId(item);
+    const level = el("select", { id: `atlas-level-${safe}`, "data-item": item },
+      el("option", { value: "", text: "not covered" }),
+      ["I", "R", "M"].map((lv) => el("option", { value: lv, selected: current?.level === lv, text: `${lv}: ${LEVEL_NAMES[lv]}` })));
+    const hours = el("input", { type: "number", min: 0, step: "any", id: `atlas-hours-${safe}`,
+      value: current?.hours ?? "", class: "atlas-hours" });
+    const apply = (control) => {
+      const code = this.course().code;
+      const h = hours.value.trim() === "" ? undefined : Number(hours.value);
+      const taken = this.app.change(() => setCover(this.app.program, code, item, level.value || null, h, this.app.data),
+        control, { cover: code });
+      if (!taken && control === level) this.showCover(item);
+    };
+    level.addEventListener("change", () => apply(level));
+    hours.addEventListener("change", () => apply(hours));
+    this.controls.set(item, { level, hours });
+    return el("div", { class: "atlas-cover" },
+      el("label", { for: level.id, text: label }), " ", level, " ",
+      el("label", { for: hours.id, text: "hours", class: "atlas-meta" }), " ", hours);
+  }
+
+  /** Put an item's level back to what is saved (after a refused change). */
+  showCover(item) {
+    const controls = this.controls.get(item);
+    if (!controls) return;
+    controls.level.value = this.course()?.covers.find((c) => c.item === item)?.level ?? "";
+  }
 }

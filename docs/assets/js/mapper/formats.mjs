@@ -8,12 +8,13 @@ import { FORMAT, VERSION, copyProgram, limits, validateProgram } from "./state.m
 const YAML_SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/program.schema.json";
 const FILE_KINDS = { json: "json", yaml: "yml", csv: "csv", template: "csv" };
 
-/** Download name, e.g. iecmh-atlas-program-my-program-2026-11-23.json (kind json|yaml|csv|template; the user's local day). */
+/** Download name, e.g. iecmh-atlas-program-my-program-2026-11-23.json (kind json|yaml|csv|template; the user's local
+ *  day; without the id part while the id is not entered). */
 export function fileName(program, kind, date) {
   if (!Object.hasOwn(FILE_KINDS, kind)) throw new TypeError('kind must be "json", "yaml", "csv" or "template"');
   const id = String(program.id).toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const day = localDay(date);
-  return `iecmh-atlas-program-${id}-${day}${kind === "template" ? "-template" : ""}.${FILE_KINDS[kind]}`;
+  return `iecmh-atlas-program-${id ? `${id}-` : ""}${day}${kind === "template" ? "-template" : ""}.${FILE_KINDS[kind]}`;
 }
 
 /** The program as JSON (2-space indent, fixed key order); parseProgramJSON reads it back unchanged. */
@@ -47,10 +48,15 @@ function yamlCourse(course) {
   return lines;
 }
 
-/** The program as an assessments/programs/<id>.yml file; every string is a JSON-quoted literal, numbers are bare. */
+const NOT_ENTERED_LINE = "# Fill in id, institution and program (left empty in the mapper) before you commit this file.";
+
+/** The program as an assessments/programs/<id>.yml file; every string is a JSON-quoted literal, numbers are bare. A
+ *  name not yet entered stays empty (the site's build then says so), with a comment line that asks for it. */
 export function toProgramYAML(program) {
+  const missing = ["id", "institution", "program"].some((key) => program[key] === "");
   const lines = [
     YAML_SCHEMA_LINE,
+    ...(missing ? [NOT_ENTERED_LINE] : []),
     `id: ${yamlString(program.id)}`,
     `institution: ${yamlString(program.institution)}`,
     `program: ${yamlString(program.program)}`,

@@ -130,7 +130,10 @@ function coursesErrors(courses, idx, data) {
   return errors;
 }
 
+// The id, institution and program name may be left empty (not yet entered: a new map has them empty, with
+// placeholders on the page, so that no made-up name reaches an export); when given they are checked like any text.
 function infoError(key, value, data) {
+  if (value === "") return null;
   const error = textError(value, data);
   if (error) return error;
   return key === "id" && !SLUG.test(value) ? "must use only a-z, 0-9 and single hyphens (such as my-program)" : null;
@@ -159,12 +162,12 @@ export function validateProgram(obj, data) {
 
 // ---------- edits ----------
 
-/** A new program with placeholder names (valid as it is), no target categories and no courses. */
+/** A new program (valid as it is): id, institution and program name not yet entered, no targets and no courses. */
 export function emptyProgram(data) {
   assertData(data);
   return {
     format: FORMAT, version: VERSION, dataset_version: data.dataset_version,
-    id: "my-program", institution: "My institution", program: "My program", target_categories: [], courses: [],
+    id: "", institution: "", program: "", target_categories: [], courses: [],
   };
 }
 
@@ -175,7 +178,7 @@ export function slugify(text) {
   return slug || "program";
 }
 
-/** Changes the program's id, institution and/or program name (text is trimmed). */
+/** Changes the program's id, institution and/or program name (text is trimmed; empty means not yet entered). */
 export function setProgramInfo(program, fields, data) {
   if (!isObject(fields)) throw new TypeError("Expected an object of fields");
   const next = { ...program };
