@@ -114,8 +114,8 @@ def test_csv_import_asks_merge_or_replace_next_to_the_control_and_says_what_it_d
     page.get_by_role("button", name="Replace these courses").click()
     status = page.locator(".atlas-import-status")
     status.wait_for()
-    assert status.inner_text() == ("Imported courses.csv: 3 courses added (N 0, N 1, N 2), 1 replaced: T 101 (its 4 "
-                                   "mappings were replaced by the file's 2).")
+    assert status.inner_text() == ("Imported courses.csv (read as UTF-8, comma-separated): 3 courses added (N 0, N 1, "
+                                   "N 2), 1 replaced: T 101 (its 4 mappings were replaced by the file's 2).")
     assert status.get_attribute("role") == "status"
     assert in_view_near(page, ".atlas-import-status", "#atlas-mapper-import")
     replaced = stored(page)["courses"][0]
