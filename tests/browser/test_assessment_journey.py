@@ -54,6 +54,19 @@ def test_printed_report_has_name_date_ratings_notes_evidence_and_no_boilerplate(
     assert " ".join(ECMHS.indicators()[-1].text.split()) in text
     assert MODEL.assessment.privacy_statement.split(".")[0] not in text  # "your answers stay in this browser"
     assert "Go to the next unrated item" not in text and "Download JSON" not in text
+    assert "Rate someone else" not in text and "Self and raters, learning plan" not in text  # buttons stay on screen
+    assert not re.search(r"\b(null|undefined)\b", text) and ".:" not in text, "no placeholder or doubled stop"
+
+
+def test_the_gap_report_and_raters_panel_say_no_null_or_doubled_stops(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    fill_some(page)
+    page.get_by_role("button", name="Show the gap report").click()
+    report = page.locator(".atlas-report").inner_text()
+    assert "Gap report" in report and not re.search(r"\b(null|undefined)\b", report), report[:400]
+    page.get_by_role("button", name="Self and raters, learning plan").click()
+    panel = page.locator(".atlas-compare").inner_text()
+    assert "Self and raters" in panel and not re.search(r"\b(null|undefined)\b", panel), panel[:400]
 
 
 def test_printing_from_the_browser_menu_also_gives_the_full_report(page, site_url: str) -> None:

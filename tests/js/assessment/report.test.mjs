@@ -78,6 +78,18 @@ describe("requirements", () => {
     assert.equal(statusOf(withReq("membership", { met: true }), "membership").met, true);
   });
 
+  test("check: a summary that ends a sentence is not followed by a doubled stop ('applicant.: yes')", () => {
+    const signed = deepFreeze({ ...data, requirements: [{ id: "s", kind: "check", label: "Agreement signed", summary: "Signed by the applicant." }] });
+    const state = deepFreeze(setRequirement(emptyState(signed), "s", { met: true }, signed));
+    assert.equal(requirementStatus(signed, state)[0].detail, "Signed by the applicant: yes");
+    assert.equal(requirementStatus(signed, emptyState(signed))[0].detail, "Signed by the applicant: not yet");
+  });
+
+  test("years: one year required is said in the singular ('0 of 1 year')", () => {
+    const one = deepFreeze({ ...data, requirements: [{ id: "y", kind: "years", label: "Work experience", required: 1 }] });
+    assert.equal(requirementStatus(one, emptyState(one))[0].detail, "0 of 1 year");
+  });
+
   test("hours: shortfall in hours of the lower-cased label, singular for 1", () => {
     const r = statusOf(withReq("rsc", { hours: 33 }), "rsc");
     assert.equal(r.met, false);

@@ -183,7 +183,7 @@ export class RatersView {
     this.importInput = el("input", { type: "file", accept: ".json,application/json", id: "atlas-rater-import" });
     this.importInput.addEventListener("change", () => this.importRater());
     const room = maxRaters(this.data) - raters.length;
-    this.compareSection.replaceChildren(
+    fill(this.compareSection, // fill skips the parts that are null (replaceChildren would print "null")
       el("h2", { id: "atlas-compare-title", tabindex: "-1", text: "Self and raters" }),
       el("p", {}, "Import the rater files that your supervisor and your references saved with \"Rate someone else\". " +
         "Each rating is shown beside yours as it was given; ratings are never averaged. The files stay in this browser."),

@@ -1,6 +1,6 @@
 // IECMH Competency Atlas: the self-assessment's gap report on the page (readiness chart and table, gaps, strengths)
 // and the list of answers to items the data no longer has. Text goes in as text, never as HTML.
-import { el } from "../shared/dom.mjs";
+import { el, fill } from "../shared/dom.mjs";
 import { entered } from "./outline.mjs";
 import { gapReport, ratingLabel } from "./report.mjs";
 
@@ -55,7 +55,7 @@ export function renderReport(section, data, state) {
     ` (${item.ka_name}; ${labelOf(data, item.rating)})`));
   const list = (items, none) => (items.length ? el("ul", {}, items.map(itemLine)) : el("p", { text: none }));
   const unmet = report.requirements.filter((r) => !r.met);
-  section.replaceChildren(
+  fill(section, // fill skips the parts that are null (replaceChildren would print "null")
     el("h2", { id: "atlas-report-title", tabindex: "-1",
       text: `Gap report: ${data.category.name} (${data.category.code})` }),
     el("p", {}, `${report.progress.rated} of ${report.progress.total} items rated; target level: ` +

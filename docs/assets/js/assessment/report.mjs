@@ -81,7 +81,7 @@ function statusOf(req, entry) {
   if (req.kind === "hours") return hoursStatus(req, entry);
   if (req.kind === "years") {
     const have = isAmount(get(entry, "years")) ? entry.years : 0;
-    return amountStatus(required, have, (n) => `${fmt(n)} more ${plural(n, "years")} of ${lowerFirst(req.label)}`, `${fmt(have)} of ${fmt(required)} years`);
+    return amountStatus(required, have, (n) => `${fmt(n)} more ${plural(n, "years")} of ${lowerFirst(req.label)}`, `${fmt(have)} of ${fmt(required)} ${plural(required, "years")}`);
   }
   if (req.kind === "count") {
     const have = Number.isInteger(get(entry, "count")) && entry.count >= 0 ? entry.count : 0;
@@ -89,7 +89,7 @@ function statusOf(req, entry) {
   }
   const met = req.kind === "check" && get(entry, "met") === true;
   const answer = met ? "yes" : "not yet";
-  return { met, shortfall: met ? null : "not yet", detail: req.summary ? `${req.summary}: ${answer}` : answer };
+  return { met, shortfall: met ? null : "not yet", detail: req.summary ? `${req.summary.replace(/[\s.;:,]+$/, "")}: ${answer}` : answer };
 }
 
 /** Each requirement of the dataset (data order): {id, label, met, shortfall, detail}; missing entries count as 0 / unmet. */
