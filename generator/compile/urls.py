@@ -60,7 +60,7 @@ def crosswalk_page(crosswalk_id: str) -> str:
 
 
 def compare_page(first_id: str, second_id: str) -> str:
-    """The side-by-side page of two categories (in model order)."""
+    """The side-by-side page of two categories, first_id in the first column."""
     return f"{GENERATED_DIR}/compare/{first_id}--{second_id}.md"
 
 

@@ -17,13 +17,16 @@ IMHS, ECMHS = MODEL.category("imhs"), MODEL.category("ecmhs")
 
 def test_pick_two_categories_filter_unmatched_and_follow_a_counterpart(page, site_url: str) -> None:
     page.goto(site_url + "atlas/compare/")
-    page.get_by_label("First category").select_option("ecmhs")  # reversed on purpose: the page orders the pair
+    page.get_by_label("First category").select_option("ecmhs")  # against the site's order: the page keeps it
     page.get_by_label("Second category").select_option("imhs")
     page.get_by_role("button", name="Compare").click()
-    page.wait_for_url(re.compile(r"/atlas/compare/imhs--ecmhs/$"))
+    page.wait_for_url(re.compile(r"/atlas/compare/ecmhs--imhs/$"))
+    assert page.locator("h1").inner_text().startswith(ECMHS.name), "the first category chosen comes first"
+    heads = page.locator("table", has=page.locator("th", has_text="Relation")).locator("thead th").all_inner_texts()
+    assert heads[0] == ECMHS.code and heads[-1] == IMHS.code
 
-    rows = compare_indicators(MODEL, IMHS, ECMHS)
-    ka_rows = compare_knowledge_areas(MODEL, IMHS, ECMHS)
+    rows = compare_indicators(MODEL, ECMHS, IMHS)
+    ka_rows = compare_knowledge_areas(MODEL, ECMHS, IMHS)
     table_rows = page.locator("tr:has([data-atlas-row])")
     assert table_rows.count() == len(rows) + len(ka_rows)
 
@@ -39,7 +42,7 @@ def test_pick_two_categories_filter_unmatched_and_follow_a_counterpart(page, sit
     assert table_rows.locator("visible=true").count() == sum(1 for r in rows if r.matched) + sum(
         1 for k in ka_rows if k.matched)
     page.get_by_role("link", name=first.right.id, exact=True).click()
-    page.wait_for_url(re.compile(r"/atlas/categories/ecmhs/"))
+    page.wait_for_url(re.compile(r"/atlas/categories/imhs/"))
     assert urlsplit(page.url).fragment == first.right.id
     assert page.locator(f"h4[id='{first.right.id}']").is_visible()
 

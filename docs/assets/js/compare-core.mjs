@@ -10,11 +10,9 @@ export function rowVisible(kind, filter) {
   return filter === "all" || filter === kind;
 }
 
-/** The page key ("a--b", in the site's category order) of two categories, or null when they are the same. */
+/** The page key ("first--second", in the order the person chose) of two categories, or null when they are the same. */
 export function pairKey(first, second, order) {
   if (first === second) return null;
-  const i = order.indexOf(first);
-  const j = order.indexOf(second);
-  if (i < 0 || j < 0) throw new TypeError("unknown category");
-  return i < j ? `${first}--${second}` : `${second}--${first}`;
+  if (!order.includes(first) || !order.includes(second)) throw new TypeError("unknown category");
+  return `${first}--${second}`;
 }

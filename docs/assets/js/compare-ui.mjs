@@ -19,7 +19,7 @@ function startPicker() {
       return;
     }
     const marker = document.querySelector(`[data-atlas-pair="${CSS.escape(key)}"]`);
-    const link = marker && marker.parentElement.querySelector("a[href]");
+    const link = marker && marker.nextElementSibling?.matches("a[href]") ? marker.nextElementSibling : null;
     if (link) window.location.assign(link.href);
     else message.textContent = "There is no side-by-side page for this pair; the crosswalk matrix shows which " +
       "knowledge areas each category includes.";
