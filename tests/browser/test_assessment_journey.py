@@ -76,6 +76,19 @@ def test_printing_from_the_browser_menu_also_gives_the_full_report(page, site_ur
     assert 'Took one course; "ask" my supervisor' in text and "Name (not given)" in text
 
 
+def test_clear_rating_is_a_button_of_the_page_not_a_tiny_browser_default(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    item(page, 0).get_by_label("Proficient").check()
+    clear = item(page, 0).get_by_role("button", name="Clear rating")
+    box = clear.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24, f"Clear rating is {box['width']} x {box['height']} px"
+    own, page_font = clear.evaluate("""(e) => [getComputedStyle(e).fontFamily,
+        getComputedStyle(e.closest('.md-typeset')).fontFamily]""")
+    assert own == page_font, f"Clear rating is set in {own}, the page in {page_font}"
+    clear.click()
+    assert not item(page, 0).get_by_label("Proficient").is_checked()
+
+
 def test_the_blank_form_prints_every_item_with_boxes_and_no_answers(page, site_url: str) -> None:
     open_assessment(page, site_url)
     fill_some(page)
