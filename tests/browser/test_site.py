@@ -255,6 +255,20 @@ def test_the_dialog_shows_exact_names_first_and_builds_only_what_is_on_screen(pa
     assert page.evaluate("document.getAnimations().length") == 0  # nothing runs while the dialog sits open
 
 
+def test_the_dialog_offers_more_results_only_when_there_are_more(page, site_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_role("button", name="Search").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("searchbox").wait_for(timeout=15000)
+    assert not dialog.get_by_role("button", name="More results").is_visible(), "shown before anything is typed"
+    assert dialog.get_by_role("button", name="Close").count() == 1, "one close button on a phone"
+    search_box = dialog.get_by_role("searchbox")
+    search_box.fill("ECMHS")
+    page.locator("dialog.atlas-search[data-answered='ECMHS']").wait_for(timeout=15000)
+    assert dialog.get_by_role("button", name="More results").is_visible()
+
+
 def test_a_result_opens_the_page_at_the_item_with_the_words_marked(page, site_url: str) -> None:
     page.goto(site_url + "atlas/glossary/", wait_until="networkidle")
     search(page, "Protective Services")
