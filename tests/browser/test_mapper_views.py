@@ -131,6 +131,18 @@ def test_csv_import_asks_merge_or_replace_next_to_the_control_and_says_what_it_d
     assert stored(page)["courses"][0]["covers"] == [*replaced["covers"], {"item": ka[2], "level": "I"}]
 
 
+def test_a_category_without_entered_data_reads_not_yet_entered_not_no_gaps(page, site_url: str) -> None:
+    targets = open_with_map(page, site_url, 2)["target_categories"]
+    data = json.loads(page.locator("#atlas-mapper-data").text_content())
+    empty = [c for c in data["categories"] if c["id"] in targets and not c["knowledge_areas"]]
+    assert empty, "the map targets a category whose knowledge areas are not yet entered"
+    for category in empty:
+        row = page.locator(f".atlas-summary-table tr[data-category='{category['id']}']").inner_text()
+        assert "not yet entered" in row and "0 of 0" not in row, row
+        section = page.locator(f".atlas-category-coverage[data-category='{category['id']}']").inner_text()
+        assert "Gaps: not yet entered" in section and "Gaps: none" not in section, section
+
+
 def test_a_refused_import_is_said_in_view_below_the_control(page, site_url: str, tmp_path: Path) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     before = open_with_map(page, site_url, 2)

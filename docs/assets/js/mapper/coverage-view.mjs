@@ -8,6 +8,9 @@ import { coverageReport } from "./coverage.mjs";
 /** The names of the levels, by letter. */
 export const LEVEL_NAMES = { I: "Introduced", R: "Reinforced", M: "Mastered" };
 
+/** What a category's gaps say while the Atlas has none of its knowledge areas. */
+const NOT_ENTERED = "not yet entered (the Atlas has none of this category's knowledge areas yet)";
+
 
 /** What decides the coverage section's elements: the course codes, the matrix rows and the target categories. */
 function shapeOf(report) {
@@ -20,10 +23,12 @@ function cellTexts(report, kaName) {
   const texts = [];
   for (const cov of report.categories) {
     for (const t of [cov.knowledge_areas, cov.indicators]) texts.push(...[t.total, t.M, t.R, t.I, t.none].map(String), `${t.percent_reached}%`);
-    texts.push(cov.gaps.length ? cov.gaps.map(kaName).join(", ") : "none",
-      cov.introduced_only.length ? cov.introduced_only.map(kaName).join(", ") : "none");
+    // A category whose knowledge areas are not yet entered has no coverage to tell, not "0 of 0" and no gaps.
+    const unknown = cov.knowledge_areas.total === 0;
+    texts.push(unknown ? NOT_ENTERED : cov.gaps.length ? cov.gaps.map(kaName).join(", ") : "none",
+      unknown ? NOT_ENTERED : cov.introduced_only.length ? cov.introduced_only.map(kaName).join(", ") : "none");
     const reached = cov.knowledge_areas.total - cov.knowledge_areas.none;
-    texts.push(`${reached} of ${cov.knowledge_areas.total}`, String(cov.gaps.length));
+    texts.push(unknown ? "not yet entered" : `${reached} of ${cov.knowledge_areas.total}`, unknown ? "—" : String(cov.gaps.length));
   }
   for (const domain of report.matrix.domains) {
     for (const r of domain.rows) {
