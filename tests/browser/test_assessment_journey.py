@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browsing import WCAG
@@ -137,6 +138,18 @@ def test_after_an_import_the_message_is_in_view_next_to_the_control(browser, sit
     assert status.get_attribute("role") == "status"
     assert "atlas-status" in page.get_by_label("Import a JSON export:").get_attribute("aria-describedby")
     context.close()
+
+
+def test_a_requirement_status_is_next_to_its_field_and_announced(page, site_url: str) -> None:
+    open_assessment(page, site_url)
+    field = page.get_by_label(re.compile(r"^Reflective supervision/consultation: hours so far"))
+    status = page.locator(f"#{field.get_attribute('aria-describedby')}")
+    field.fill("33")
+    field.press("Tab")
+    expect(status).to_have_text(re.compile(r"^Not yet: 17 more hours"))
+    assert status.get_attribute("aria-live") == "polite", "the new status is announced"
+    box, near = status.bounding_box(), field.bounding_box()
+    assert abs(box["y"] - near["y"]) < 100, "the status sits next to its field"
 
 
 def test_contents_and_filters_work_by_keyboard(page, site_url: str) -> None:

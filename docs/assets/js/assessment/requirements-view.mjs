@@ -83,8 +83,10 @@ export class RequirementsView {
     for (const status of requirementStatus(this.data, this.app.state)) {
       const node = this.statusNodes[status.id];
       if (!node) continue;
-      node.textContent = status.met ? "Met" : status.shortfall && status.shortfall !== "not yet" ? `Not yet: ${status.shortfall}` : "Not yet";
-      if (status.from_log) node.textContent += " (counted from your log below; the numbers here are kept but not counted)";
+      let text = status.met ? "Met" : status.shortfall && status.shortfall !== "not yet" ? `Not yet: ${status.shortfall}` : "Not yet";
+      if (status.from_log) text += " (counted from your log below; the numbers here are kept but not counted)";
+      if (node.textContent !== text) node.textContent = text;
+      node.setAttribute("aria-live", "polite"); // after the first fill: a change is announced, the page's load is not
     }
   }
 }
