@@ -1,6 +1,9 @@
 """What a person sees: every field has a visible boundary, and no page scrolls sideways on a phone."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from browsing import page_kind_urls
@@ -9,6 +12,18 @@ pytestmark = pytest.mark.browser
 
 PAGES = page_kind_urls()
 """One page of each kind, the interactive ones included."""
+
+UNMARKED = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+    .filter((w) => w.scrollWidth > w.clientWidth + 1)
+    .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.previousElementSibling
+                     && !w.previousElementSibling.hidden && /scroll sideways/.test(w.previousElementSibling.innerText)))
+    .map((w) => w.querySelector('th') ? w.querySelector('th').innerText : '?')"""
+"""The first header of every table that scrolls sideways without a hint that says so above it."""
+
+
+def screenshot(page, folder: Path, path: str, width: int) -> None:
+    """Keep a screenshot of the page as a test artefact (under pytest's temporary folder, never committed)."""
+    page.screenshot(path=str(folder / f"{re.sub(r'[^a-z0-9]+', '-', path).strip('-') or 'home'}-{width}.png"))
 
 BOUNDARIES = """() => {
   const rgba = (text) => { const m = text.match(/[\\d.]+/g) || ['0', '0', '0', '0'];
@@ -40,26 +55,33 @@ BOUNDARIES = """() => {
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_field_and_button_has_a_visible_boundary(page, site_url: str, path: str) -> None:
+def test_every_field_and_button_has_a_visible_boundary(page, site_url: str, path: str, tmp_path: Path) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     assert page.goto(site_url + path, wait_until="networkidle").ok, path
     page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+    screenshot(page, tmp_path, path, 1280)
     faint = page.evaluate(BOUNDARIES)
     assert not faint, f"{path}: fields without a 3:1 boundary: {faint}"
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_page_scrolls_sideways_on_a_phone(page, site_url: str, path: str) -> None:
+def test_no_page_scrolls_sideways_on_a_phone(page, site_url: str, path: str, tmp_path: Path) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.goto(site_url + path, wait_until="networkidle").ok, path
     page.wait_for_timeout(200)  # the wide-table marks follow a ResizeObserver callback
+    screenshot(page, tmp_path, path, 390)
     assert page.evaluate("document.documentElement.scrollWidth") == 390, path
-    unmarked = page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
-        .filter((w) => w.scrollWidth > w.clientWidth + 1)
-        .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.previousElementSibling
-                         && !w.previousElementSibling.hidden && /scroll sideways/.test(w.previousElementSibling.innerText)))
-        .map((w) => w.querySelector('th') ? w.querySelector('th').innerText : '?')""")
+    unmarked = page.evaluate(UNMARKED)
     assert not unmarked, f"{path}: tables that scroll sideways without saying so: {unmarked}"
+
+
+@pytest.mark.parametrize("path", ["atlas/requirements/", "atlas/crosswalks/"])
+def test_wide_tables_at_1280_say_they_scroll(page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + path, wait_until="networkidle")
+    page.wait_for_timeout(200)  # the wide-table marks follow a ResizeObserver callback
+    assert page.locator(".atlas-scroll-hint:visible").count() > 0, f"{path}: no table says it scrolls"
+    assert not page.evaluate(UNMARKED), path
 
 
 def test_wide_tables_at_full_width_say_they_scroll(page, site_url: str) -> None:
