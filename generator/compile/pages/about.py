@@ -21,12 +21,12 @@ def uncertain_facts(model: Model) -> list[tuple[Category, str, str]]:
         for note in category.notes:
             if note.uncertain:
                 out.append((category, "Note", note.text))
-        for key, value in category.requirements.items():
-            entries = value if isinstance(value, list) else value.get("items", [value]) if key == "renewal" else [value]
+        for key, value in category.requirements.entered().items():
+            entries = value if isinstance(value, tuple) else value.items if key == "renewal" else (value,)
             for entry in entries:
-                if entry.get("uncertain"):
+                if entry.uncertain:
                     label = REQUIREMENT_LABELS.get(key) or ("Renewal" if key == "renewal" else "Fee")
-                    out.append((category, label, entry.get("note") or entry.get("summary") or entry.get("name", "")))
+                    out.append((category, label, entry.note or getattr(entry, "summary", None) or entry.name))
         for k in category.knowledge_areas():
             if k.uncertain:
                 out.append((category, "Knowledge area", k.note or k.title or model.knowledge_area(k.ka).name))
