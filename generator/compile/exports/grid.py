@@ -25,6 +25,15 @@ FIRST_ROW = 4
 """The 0-based row of the header (title, two lines of help and a blank line above it)."""
 AREA_ROW_HEIGHT = 45
 """The height of a knowledge area's row in points (room to write by hand on paper)."""
+HEADER_ROW_HEIGHT = 30
+"""The header row's height in points: two lines, for the longer evidence kinds."""
+LINE_POINTS = 15
+"""The height of one line of text in points."""
+
+
+def lines_points(text: str, width: int) -> int:
+    """The height in points of text wrapped at width characters (a guess: Excel does not size rows on opening)."""
+    return LINE_POINTS * max(1, -(-len(text) // (width - 2))) + 3
 
 
 def grid_path(category_id: str) -> str:
@@ -74,7 +83,7 @@ def grid_xlsx(model: Model, category: Category) -> bytes:
                          "comments": model.framework.disclaimer, "created": _created(model)})
     sheet = book.add_worksheet(layout["sheet"])
     title = book.add_format({"bold": True, "font_size": 14})
-    help_text = book.add_format({"italic": True, "font_color": "#333333"})
+    help_text = book.add_format({"italic": True, "font_color": "#333333", "text_wrap": True, "valign": "top"})
     header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1, "bg_color": "#DCE3F5"})
     domain = book.add_format({"bold": True, "border": 1, "bg_color": "#F0F0F0"})
     area = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
@@ -82,10 +91,13 @@ def grid_xlsx(model: Model, category: Category) -> bytes:
     columns = ["Knowledge area", *evidence, "Notes"]
     last = len(columns) - 1
     sheet.write_string(0, 0, layout["title"], title)
-    for i, line in enumerate(layout["help"], 1):
-        sheet.write_string(i, 0, line, help_text)
+    width = COLUMN_WIDTHS["area"] + COLUMN_WIDTHS["evidence"] * len(evidence) + COLUMN_WIDTHS["notes"]
+    for i, line in enumerate(layout["help"], 1):  # across the table, wrapped, so the page is not scaled to fit them
+        sheet.merge_range(i, 0, i, last, line, help_text)
+        sheet.set_row(i, lines_points(line, width))
     for col, name in enumerate(columns):
         sheet.write_string(FIRST_ROW, col, name, header)
+    sheet.set_row(FIRST_ROW, HEADER_ROW_HEIGHT)
     sheet.set_column(0, 0, COLUMN_WIDTHS["area"])
     sheet.set_column(1, last - 1, COLUMN_WIDTHS["evidence"])
     sheet.set_column(last, last, COLUMN_WIDTHS["notes"])
