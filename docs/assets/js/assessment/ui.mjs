@@ -23,6 +23,10 @@ const EXPORTS = {
   json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now, app.raters.companion) },
 };
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Whether the page's data holds the Getting Started grid's layout (the same test as grid-xlsx.mjs's hasGrid). */
+const hasGridLayout = (data) => Array.isArray(data.grid?.rows);
+
 const WORDS = { saved: "your saved answers", kind: "a self-assessment", thing: "self-assessment",
   advice: "Shorten this note or another one.", refused: "That value was not accepted, so it is not saved: " };
 
@@ -111,6 +115,9 @@ class AssessmentApp extends SavedWorkPage {
   actions() {
     const downloads = Object.entries(EXPORTS).map(([kind, { label }]) =>
       this.button(label, () => this.download(kind), { "data-export": kind }));
+    if (hasGridLayout(this.data)) {
+      downloads.push(this.button("Download the Getting Started grid (.xlsx)", () => this.downloadGrid(), { "data-export": "xlsx" }));
+    }
     const print = this.button("Print the report", () => this.print("report"));
     const blank = this.button("Print the blank form", () => this.print("blank"));
     this.fileInput = el("input", { type: "file", accept: ".json,application/json", id: "atlas-import",
@@ -251,6 +258,21 @@ class AssessmentApp extends SavedWorkPage {
     const now = new Date();
     const name = fileName(this.data, kind, now);
     downloadText(EXPORTS[kind].make(this, now), EXPORTS[kind].type, name);
+    this.say(`Downloaded ${name}.`);
+  }
+
+  /** The Getting Started grid filled in from the answers, as a spreadsheet; its code is loaded on first use only,
+   *  so the page's first load does not grow by it. */
+  async downloadGrid() {
+    const now = new Date();
+    const name = fileName(this.data, "xlsx", now);
+    try {
+      const { gridXlsx } = await import("./grid-xlsx.mjs");
+      downloadText(gridXlsx(this.data, this.state, now), XLSX_TYPE, name);
+    } catch {
+      this.say("The spreadsheet could not be made in this browser. The CSV download has the same answers.");
+      return;
+    }
     this.say(`Downloaded ${name}.`);
   }
 
