@@ -31,9 +31,13 @@ LINE_POINTS = 15
 """The height of one line of text in points."""
 
 
+CHARS_PER_WIDTH = 1.1
+"""Characters of running text per unit of column width (a width counts digits, wider than the average letter)."""
+
+
 def lines_points(text: str, width: int) -> int:
-    """The height in points of text wrapped at width characters (a guess: Excel does not size rows on opening)."""
-    return LINE_POINTS * max(1, -(-len(text) // (width - 2))) + 3
+    """The height in points of text wrapped in a column width wide (a guess: Excel does not size rows on opening)."""
+    return LINE_POINTS * max(1, -(-len(text) // int(width * CHARS_PER_WIDTH))) + 3
 
 
 def grid_path(category_id: str) -> str:

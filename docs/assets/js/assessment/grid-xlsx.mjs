@@ -20,6 +20,8 @@ export const FIRST_ROW = 4;
 const WIDTHS = { area: 44, evidence: 30, notes: 30 };
 /** Row heights in points, as in the blank grid: a knowledge area's at least, the header's, one line's; Excel's most. */
 const ROW_POINTS = { area: 45, header: 30, line: 15, most: 409 };
+/** Characters of running text per unit of column width (a width counts digits, wider than the average letter). */
+const CHARS_PER_WIDTH = 1.1;
 /** The most characters Excel keeps in a cell. */
 const CELL_CHARS = 32767;
 const CUT = " [cut short here: the full text is in the JSON export]";
@@ -114,7 +116,8 @@ export function gridRows(data, state) {
 /** The height in points of text wrapped at width characters (a guess, as Excel does not size rows when it opens a
  *  file; the same guess as grid.py's lines_points). */
 function linesPoints(text, width) {
-  const lines = text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / (width - 2))), 0);
+  const perLine = Math.floor(width * CHARS_PER_WIDTH);
+  const lines = text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
   return Math.min(ROW_POINTS.most, ROW_POINTS.line * lines + 3);
 }
 
