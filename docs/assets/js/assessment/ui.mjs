@@ -111,7 +111,7 @@ class AssessmentApp extends SavedWorkPage {
       this.status), this.contents.controls(), this.actions()];
   }
 
-  /** Downloads, printing, the name for the printout, import and start over, in a disclosure. */
+  /** Downloads, printing, import and start over, the name for the printout, in a disclosure. */
   actions() {
     const downloads = Object.entries(EXPORTS).map(([kind, { label }]) =>
       this.button(label, () => this.download(kind), { "data-export": kind }));
@@ -130,9 +130,10 @@ class AssessmentApp extends SavedWorkPage {
     const details = el("details", { class: "atlas-actions-box" },
       el("summary", { text: "Save, print or import" }),
       el("p", { class: "atlas-actions" }, ...downloads.flatMap((b) => [b, " "]), print, " ", blank),
-      el("p", { class: "atlas-name" }, el("label", { for: "atlas-name", text: "Your name on the printed report (optional): " }), name),
+      // the import before the name: on a phone its message (in the status line at the top) then stays near it
       el("p", { class: "atlas-actions" },
-        el("label", { for: "atlas-import" }, "Import a JSON export: "), this.fileInput, " ", startOver));
+        el("label", { for: "atlas-import" }, "Import a JSON export: "), this.fileInput, " ", startOver),
+      el("p", { class: "atlas-name" }, el("label", { for: "atlas-name", text: "Your name on the printed report (optional): " }), name));
     details.open = this.view.actionsOpen;
     details.addEventListener("toggle", () => { this.view.actionsOpen = details.open; });
     return details;
