@@ -20,7 +20,7 @@ ECMHS = MODEL.category("ecmhs")
 ITEMS = [i.id for i in ECMHS.indicators()]
 PAGE = "atlas/self-assessment/ecmhs/"
 PREFIX = f"{MODEL.assessment.storage_key}:ecmhs"
-RULES = ECMHS.requirements["reference_ratings"]
+RULES = ECMHS.requirements.reference_ratings
 TODAY = datetime.date.today()  # the browser dates a rating by the local day, as this machine does
 
 
@@ -155,7 +155,7 @@ def test_rater_files_side_by_side_marked_filtered_never_averaged(page, site_url:
 
 
 def test_readiness_of_each_rating_follows_the_rules_of_the_data(page, site_url: str, tmp_path: Path) -> None:
-    limit, months = RULES["not_counted_at_not_enough_info"]["value"], RULES["valid_for_months"]["value"]
+    limit, months = RULES.not_counted_at_not_enough_info.value, RULES.valid_for_months.value
     old = TODAY.replace(year=TODAY.year - (months // 12) - 1).isoformat()
     open_assessment(page, site_url)
     open_compare(page)
