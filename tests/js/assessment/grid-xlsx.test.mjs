@@ -74,6 +74,7 @@ function filledState() {
   s = toggleEvidence(s, IDS.e1, "work", data);
   s = setNote(s, IDS.e1, "Ethics course at work.", data);
   s = saveEntry(s, "training", { title: "Infant mental health basics", provider: "Center", date: "2026-03-04", hours: 6.5, areas: ["development"] }, data, "2026-11-23", () => 0.5);
+  s = saveEntry(s, "training", { title: "Short talk", date: "2026-03-05", hours: 1, areas: ["development"] }, data, "2026-11-23", () => 0.6);
   const chosen = { ok: true, program: { id: "demo", institution: "Demo University", program: "MSW" },
     courses: [{ code: "PSY 501", title: "Ethics", items: [IDS.e2] }, { code: "PSY 502", title: "Not taken", items: [IDS.p1] }] };
   s = chooseProgram(s, chosen, "file");
@@ -92,7 +93,7 @@ describe("the Getting Started grid from a self-assessment", () => {
     for (const blank of [tf, law, refl, none]) assert.deepEqual(blank.cells.slice(1), [null, null, null, null, null]);
     assert.deepEqual(pregnancy.cells.slice(1), ["Ticked for 2 of 2 indicators", null, null, "Ticked for 1 of 2 indicators", null],
       "a course not taken gives nothing");
-    assert.deepEqual(development.cells.slice(1), [null, "Infant mental health basics, Center, 2026-03-04, 6.5 hours", null, null, null]);
+    assert.deepEqual(development.cells.slice(1), [null, "Infant mental health basics, Center, 2026-03-04, 6.5 hours\nShort talk, 2026-03-05, 1 hour", null, null, null]);
     assert.deepEqual(ethics.cells.slice(1), ["PSY 501 Ethics (program map: Demo University)", null, "Ticked for 1 of 2 indicators", null,
       "Follows the code of ethics: Ethics course at work."]);
   });

@@ -80,7 +80,7 @@ function evidenceLines(data, state, items, evidenceId, ka) {
   }
   if (evidenceId === "training") {
     for (const entry of logs.training.filter((e) => (e.areas ?? []).includes(ka))) {
-      lines.push([entry.title, entry.provider, entry.date, `${fmt(entry.hours)} hours`].filter(Boolean).join(", "));
+      lines.push([entry.title, entry.provider, entry.date, `${fmt(entry.hours)} ${entry.hours === 1 ? "hour" : "hours"}`].filter(Boolean).join(", "));
     }
   }
   return lines;
