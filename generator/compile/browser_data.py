@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.compile.exports.grid import grid_layout
 from generator.compile.labels import DEGREE_LABELS
 from generator.compile.log_rules import log_rules
 from generator.model.crosswalks import exact_matches
@@ -51,6 +52,7 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         "logs": log_rules(model, category),
         "reference_ratings": reference_rating_rules(model, category),
         "exact_matches": exact_matches(model),
+        "grid": grid_layout(model, category),
     }
 
 
