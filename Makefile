@@ -50,13 +50,17 @@ browser:
 	SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# One test process per core (pytest-xdist), each file's tests kept together in one process (its module fixtures, such
+# as a built site, are made once); PYTEST_WORKERS= runs everything in one process.
+PYTEST_WORKERS ?= -n auto --maxprocesses 4 --dist loadfile
+
 test: $(STAMP) browser node_modules/.installed  ## every test: JavaScript units, Python units, site build and browser tests
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 test-fast: $(STAMP) node_modules/.installed  ## every test but the browser tests (tests/browser/): JavaScript and Python units
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser" -q
+	$(BIN)/python -m pytest -m "not browser" -q $(PYTEST_WORKERS)
 
 # Lighthouse comes from the npm registry, pinned in bench/package-lock.json. (Pagefind, the site's search, is a
 # Python dependency of the site itself.)

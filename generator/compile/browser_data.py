@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.compile.exports.grid import grid_layout
 from generator.compile.labels import DEGREE_LABELS
 from generator.compile.log_rules import log_rules
 from generator.model.crosswalks import exact_matches
-from generator.model.types import Category, Model
+from generator.model.types import Category, Model, Source
 
 MAPPER_LIMITS = {"import_bytes": 1_000_000, "courses": 200, "text_chars": 200}
 """What the coursework mapper accepts: the largest import, the most courses, the longest text."""
@@ -51,24 +52,27 @@ def assessment_data(model: Model, category: Category) -> dict[str, Any]:
         "logs": log_rules(model, category),
         "reference_ratings": reference_rating_rules(model, category),
         "exact_matches": exact_matches(model),
+        "grid": grid_layout(model, category),
     }
 
 
 def reference_rating_rules(model: Model, category: Category) -> dict[str, Any] | None:
     """The reference-rating rules the self-assessment applies ({rule: {value, source text}}); None when none are entered."""
-    req = category.requirements.get("reference_ratings")
-    if not req:
+    req = category.requirements.reference_ratings
+    if req is None:
         return None
 
-    def text(source: dict[str, str]) -> str:
-        return f"{model.source_doc(source['doc']).title}, {source['section']}"
+    def text(source: Source) -> str:
+        """A source as one line: the document's title and the section."""
+        return f"{model.source_doc(source.doc).title}, {source.section}"
 
     rules: dict[str, Any] = {}
-    if req.get("count"):
-        rules["count"] = {"value": req["count"], "source": text(req["source"])}
-    for key in ("not_counted_at_not_enough_info", "valid_for_months"):
-        if key in req:
-            rules[key] = {"value": req[key]["value"], "source": text(req[key]["source"])}
+    if req.count:
+        rules["count"] = {"value": req.count, "source": text(req.source)}
+    for key, rule in (("not_counted_at_not_enough_info", req.not_counted_at_not_enough_info),
+                      ("valid_for_months", req.valid_for_months)):
+        if rule is not None:
+            rules[key] = {"value": rule.value, "source": text(rule.source)}
     return rules
 
 
@@ -100,33 +104,31 @@ def tracked_requirements(category: Category) -> list[dict[str, Any]]:
     """The requirements an applicant can track, in the shape the self-assessment uses (only those entered)."""
     req = category.requirements
     out: list[dict[str, Any]] = []
-    if "education" in req:
-        r = req["education"]
-        summary = DEGREE_LABELS[r["minimum_degree"]] if "minimum_degree" in r else r["summary"]
+    if req.education:
+        summary = DEGREE_LABELS[req.education.minimum_degree] if req.education.minimum_degree else req.education.summary
         out.append({"id": "education", "kind": "check", "label": "Degree held", "summary": summary})
-    if "training" in req and "total_hours" in req["training"]:
-        r = req["training"]
+    if req.training and req.training.total_hours is not None:
         out.append({"id": "training", "kind": "hours", "label": "Training", "unit": "clock hours",
-                    "required": r["total_hours"],
-                    "parts": [{"id": f"training.{i}", "label": p["topic"], "required": p["hours"]}
-                              for i, p in enumerate(r.get("parts", []), 1)]})
-    if "work_experience" in req and req["work_experience"].get("years"):
+                    "required": req.training.total_hours,
+                    "parts": [{"id": f"training.{i}", "label": p.topic, "required": p.hours}
+                              for i, p in enumerate(req.training.parts, 1)]})
+    if req.work_experience and req.work_experience.years:
         out.append({"id": "work_experience", "kind": "years", "label": "Work experience",
-                    "required": req["work_experience"]["years"]})
-    if "rsc" in req and req["rsc"].get("hours") and not req["rsc"].get("recommended_only"):
+                    "required": req.work_experience.years})
+    if req.rsc and req.rsc.hours and not req.rsc.recommended_only:
         out.append({"id": "rsc", "kind": "hours", "label": "Reflective supervision/consultation", "unit": "hours",
-                    "required": req["rsc"]["hours"], "parts": []})
-    if "reference_ratings" in req and req["reference_ratings"].get("count"):
+                    "required": req.rsc.hours, "parts": []})
+    if req.reference_ratings and req.reference_ratings.count:
         out.append({"id": "reference_ratings", "kind": "count", "label": "Reference ratings",
-                    "required": req["reference_ratings"]["count"]})
-    if req.get("membership", {}).get("required", "membership" in req):
+                    "required": req.reference_ratings.count})
+    if req.membership and req.membership.required is not False:
         out.append({"id": "membership", "kind": "check", "label": "Association membership",
-                    "summary": req["membership"]["summary"]})
-    for a in req.get("agreements", []):
-        out.append({"id": "agreement." + _slug(a["name"]), "kind": "check", "label": f"{a['name']} signed",
-                    "summary": a["summary"]})
-    if req.get("exam", {}).get("required"):
-        out.append({"id": "exam", "kind": "check", "label": "Exam passed", "summary": req["exam"]["summary"]})
+                    "summary": req.membership.summary})
+    for a in req.agreements or ():
+        out.append({"id": "agreement." + _slug(a.name), "kind": "check", "label": f"{a.name} signed",
+                    "summary": a.summary})
+    if req.exam and req.exam.required:
+        out.append({"id": "exam", "kind": "check", "label": "Exam passed", "summary": req.exam.summary})
     return out
 
 

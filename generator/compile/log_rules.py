@@ -6,7 +6,7 @@ import posixpath
 from typing import Any
 
 from generator.compile.urls import assessment_page, program_json
-from generator.model.types import Category, Model, RscRules, Source
+from generator.model.types import Category, MidCycle, Model, Renewal, Rsc, Source
 
 DEGREE_NOUNS = {"cda-or-associate": "CDA or associate's degree", "bachelor": "bachelor's degree",
                 "master": "master's degree", "doctorate": "doctorate"}
@@ -18,13 +18,12 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _source(model: Model, source: Source | dict[str, str]) -> str:
+def _source(model: Model, source: Source) -> str:
     """A requirement's source as one line of text: the document's title and the section."""
-    doc, section = (source.doc, source.section) if isinstance(source, Source) else (source["doc"], source["section"])
-    return f"{model.source_doc(doc).title}, {section}"
+    return f"{model.source_doc(source.doc).title}, {source.section}"
 
 
-def _rsc_rules(model: Model, rules: RscRules) -> dict[str, Any]:
+def _rsc_rules(model: Model, rules: Rsc) -> dict[str, Any]:
     """The RSC rules a category's data gives (only those it gives), as the browser reads them."""
     out: dict[str, Any] = {"requirement": "rsc", "source": _source(model, rules.source)}
     if rules.formats:
@@ -32,7 +31,7 @@ def _rsc_rules(model: Model, rules: RscRules) -> dict[str, Any]:
     if rules.after_degree:
         out["after_degree"] = {"level": rules.after_degree, "label": DEGREE_NOUNS[rules.after_degree]}
     if rules.ages_served:
-        low, high = (_number(a) for a in rules.ages_served)
+        low, high = _number(rules.ages_served.from_years), _number(rules.ages_served.to_years)
         out["ages_served"] = {"from_years": low, "to_years": high, "label": f"children aged {low} to {high}"}
     if rules.providers:
         out["providers"] = [{"id": c.id, "code": c.code, "name": c.name}
@@ -40,16 +39,25 @@ def _rsc_rules(model: Model, rules: RscRules) -> dict[str, Any]:
     return out
 
 
-def _renewal_rules(model: Model, renewal: dict[str, Any]) -> dict[str, Any] | None:
+def _mid_cycle(m: MidCycle) -> dict[str, Any]:
+    """A mid-cycle adjustment as the browser reads it (only what the data gives)."""
+    out: dict[str, Any] = {"years_endorsed": m.years_endorsed}
+    if m.hours is not None:
+        out["hours"] = _number(m.hours)
+    if m.exempt:
+        out["exempt"] = True
+    return out
+
+
+def _renewal_rules(model: Model, renewal: Renewal) -> dict[str, Any] | None:
     """Hours per cycle of the training and RSC renewal items, with their mid-cycle adjustments."""
-    if not renewal.get("cycle_years"):
+    if not renewal.cycle_years:
         return None
-    out: dict[str, Any] = {"cycle_years": renewal["cycle_years"]}
-    for item in renewal["items"]:
-        if item["kind"] in ("training", "rsc") and "hours" in item:
-            out[item["kind"]] = {"hours": _number(item["hours"]), "source": _source(model, item["source"]),
-                                 "mid_cycle": [{k: _number(v) if k == "hours" else v for k, v in m.items()}
-                                               for m in item.get("mid_cycle", [])]}
+    out: dict[str, Any] = {"cycle_years": renewal.cycle_years}
+    for item in renewal.items:
+        if item.kind in ("training", "rsc") and item.hours is not None:
+            out[item.kind] = {"hours": _number(item.hours), "source": _source(model, item.source),
+                              "mid_cycle": [_mid_cycle(m) for m in item.mid_cycle]}
     return out if len(out) > 1 else None
 
 
@@ -58,12 +66,12 @@ def log_rules(model: Model, category: Category) -> dict[str, Any]:
     to the self-assessment page, which is served as a folder)."""
     req = category.requirements
     out: dict[str, Any] = {}
-    if "training" in req and "total_hours" in req["training"]:
-        out["training"] = {"requirement": "training", "source": _source(model, req["training"]["source"])}
-    rsc = category.rsc_rules()
+    if req.training and req.training.total_hours is not None:
+        out["training"] = {"requirement": "training", "source": _source(model, req.training.source)}
+    rsc = req.rsc_rules()
     if rsc:
         out["rsc"] = _rsc_rules(model, rsc)
-    renewal = _renewal_rules(model, req["renewal"]) if "renewal" in req else None
+    renewal = _renewal_rules(model, req.renewal) if req.renewal else None
     if renewal:
         out["renewal"] = renewal
     page_dir = assessment_page(category.id).removesuffix(".md")

@@ -15,7 +15,8 @@ from typing import Any
 from generator.model.types import Model
 
 FORMAT = "iecmh-atlas-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: requirements are typed (every field of each kind present, null when not entered); 1 kept them as written."""
 _SIMPLE = {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"}, bool: {"type": "boolean"}}
 
 

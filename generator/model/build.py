@@ -8,9 +8,10 @@ from typing import Any
 from generator.load.files import Documents
 from generator.load.yamlfile import YamlDocument
 from generator.model.types import (
-    AssessmentSettings, Category, CategoryDomain, CategoryKnowledgeArea, Course, Cover, Crosswalk, Domain,
-    ExternalFramework, ExternalItem, Framework, Indicator, KnowledgeArea, Level, Model, Note, Pair, Program, Role,
-    RoleItem, Source, SourceDoc, Term,
+    AgeRange, Agreement, AssessmentSettings, Category, CategoryDomain, CategoryKnowledgeArea, Course, Cover, Crosswalk,
+    Domain, Education, ExternalFramework, ExternalItem, Fee, Framework, HoursPart, Indicator, KnowledgeArea, Level,
+    MidCycle, Model, Note, Pair, Program, ReferenceRatings, Renewal, RenewalItem, Required, Requirement, Requirements,
+    Role, RoleItem, Rsc, Source, SourceDoc, SourcedNumber, Term, Training, WorkExperience,
 )
 from generator.model.vocabulary import Vocabulary, vocabulary_from
 
@@ -79,7 +80,52 @@ def _category(raw: dict[str, Any], texts: dict[str, str]) -> Category:
     return Category(raw["id"], raw["code"], raw["name"], raw["track"], tuple(raw["scope"]),
                     raw.get("status", "established"), raw.get("designation"), raw.get("counterpart"),
                     raw["summary"], _source(raw["source"]), notes, raw.get("assessment_target"),
-                    raw["requirements"], domains)
+                    _requirements(raw["requirements"]), domains)
+
+
+def _base(raw: dict[str, Any]) -> dict[str, Any]:
+    """The words every requirement has: summary, source, note, uncertain."""
+    return {"summary": raw["summary"], "source": _source(raw["source"]), "note": raw.get("note"),
+            "uncertain": raw.get("uncertain", False)}
+
+
+def _sourced(raw: dict[str, Any] | None) -> SourcedNumber | None:
+    """A rule's number with its own source (None when not given)."""
+    return None if raw is None else SourcedNumber(raw["value"], _source(raw["source"]))
+
+
+def _requirements(raw: dict[str, Any]) -> Requirements:
+    """A category's requirements, typed; what the data does not give stays None."""
+    def kind(key: str, build: Any) -> Any:
+        """The typed requirement of one key, or None when the data does not give it."""
+        return build(raw[key]) if key in raw else None
+
+    return Requirements(
+        documentation=kind("documentation", lambda r: Requirement(**_base(r))),
+        education=kind("education", lambda r: Education(**_base(r), minimum_degree=r.get("minimum_degree"),
+                                                         degrees=tuple(r.get("degrees", ())))),
+        training=kind("training", lambda r: Training(**_base(r), total_hours=r.get("total_hours"), parts=tuple(
+            HoursPart(p["topic"], p["hours"]) for p in r.get("parts", ())))),
+        work_experience=kind("work_experience", lambda r: WorkExperience(**_base(r), years=r.get("years"))),
+        rsc=kind("rsc", lambda r: Rsc(
+            **_base(r), hours=r.get("hours"), recommended_only=r.get("recommended_only", False),
+            formats=tuple(r.get("formats", ())), after_degree=r.get("after_degree"),
+            ages_served=AgeRange(r["ages_served"]["from_years"], r["ages_served"]["to_years"]) if "ages_served" in r
+            else None, providers=tuple(r.get("providers", ())))),
+        reference_ratings=kind("reference_ratings", lambda r: ReferenceRatings(
+            **_base(r), count=r.get("count"), raters=tuple(r.get("raters", ())),
+            not_counted_at_not_enough_info=_sourced(r.get("not_counted_at_not_enough_info")),
+            valid_for_months=_sourced(r.get("valid_for_months")))),
+        membership=kind("membership", lambda r: Required(**_base(r), required=r.get("required"))),
+        agreements=kind("agreements", lambda rs: tuple(Agreement(**_base(r), name=r["name"]) for r in rs)),
+        exam=kind("exam", lambda r: Required(**_base(r), required=r.get("required"))),
+        renewal=kind("renewal", lambda r: Renewal(tuple(RenewalItem(
+            **_base(i), kind=i["kind"], hours=i.get("hours"), mid_cycle=tuple(
+                MidCycle(m["years_endorsed"], m.get("hours"), m.get("exempt", False)) for m in i.get("mid_cycle", ())))
+            for i in r["items"]), r.get("cycle_years"))),
+        fees=kind("fees", lambda rs: tuple(Fee(f["name"], f["amount_usd"], _source(f["source"]), f.get("note"),
+                                               f.get("uncertain", False)) for f in rs)),
+    )
 
 
 def _category_ka(raw: dict[str, Any], texts: dict[str, str]) -> CategoryKnowledgeArea:

@@ -1,7 +1,7 @@
 """The validated competency model: one object built once from the data folder."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from generator.model.vocabulary import Vocabulary
@@ -114,16 +114,159 @@ class Note:
     uncertain: bool
 
 
-@dataclass(frozen=True)
-class RscRules:
-    """What the RSC log checks, from a category's rsc requirement (each None or empty when the data gives none)."""
+@dataclass(frozen=True, kw_only=True)
+class Requirement:
+    """What one requirement asks, in words, with its source; each kind below adds its figures (None: not entered)."""
 
-    hours: float
+    summary: str
     source: Source
-    formats: tuple[str, ...]
-    after_degree: str | None
-    ages_served: tuple[float, float] | None
-    providers: tuple[str, ...]
+    note: str | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class HoursPart:
+    """A part of the training hours, on one topic."""
+
+    topic: str
+    hours: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Education(Requirement):
+    """The degree an applicant needs."""
+
+    minimum_degree: str | None = None
+    degrees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Training(Requirement):
+    """The training hours an applicant needs, in total and by part."""
+
+    total_hours: float | None = None
+    parts: tuple[HoursPart, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorkExperience(Requirement):
+    """The years of work an applicant needs."""
+
+    years: float | None = None
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """The ages of the children served, in years."""
+
+    from_years: float
+    to_years: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rsc(Requirement):
+    """The reflective supervision/consultation an applicant needs, and the rules the RSC log checks."""
+
+    hours: float | None = None
+    recommended_only: bool = False
+    formats: tuple[str, ...] = ()
+    after_degree: str | None = None
+    ages_served: AgeRange | None = None
+    providers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourcedNumber:
+    """A number a rule states, with its own source."""
+
+    value: int
+    source: Source
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReferenceRatings(Requirement):
+    """The reference ratings an applicant needs, and the rules that decide whether one counts."""
+
+    count: int | None = None
+    raters: tuple[str, ...] = ()
+    not_counted_at_not_enough_info: SourcedNumber | None = None
+    valid_for_months: SourcedNumber | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Required(Requirement):
+    """A requirement that is met or not (membership, an exam): whether the sources say it is required."""
+
+    required: bool | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agreement(Requirement):
+    """An agreement the applicant signs."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class MidCycle:
+    """The hours due for an endorsement held only part of a renewal cycle."""
+
+    years_endorsed: int
+    hours: float | None = None
+    exempt: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenewalItem(Requirement):
+    """One thing due at each renewal (training, RSC, membership, other), with its hours per cycle."""
+
+    kind: str
+    hours: float | None = None
+    mid_cycle: tuple[MidCycle, ...] = ()
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """What renewing the endorsement takes, over a cycle of years."""
+
+    items: tuple[RenewalItem, ...]
+    cycle_years: int | None = None
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A fee and its amount."""
+
+    name: str
+    amount_usd: float
+    source: Source
+    note: str | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """Everything a category asks of an applicant; a requirement the sources do not give is None (not yet entered)."""
+
+    documentation: Requirement | None = None
+    education: Education | None = None
+    training: Training | None = None
+    work_experience: WorkExperience | None = None
+    rsc: Rsc | None = None
+    reference_ratings: ReferenceRatings | None = None
+    membership: Required | None = None
+    agreements: tuple[Agreement, ...] | None = None
+    exam: Required | None = None
+    renewal: Renewal | None = None
+    fees: tuple[Fee, ...] | None = None
+
+    def entered(self) -> dict[str, Any]:
+        """The requirements the data gives, by key, in field order."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+    def rsc_rules(self) -> Rsc | None:
+        """The RSC requirement the RSC log checks, or None when the category requires no RSC hours."""
+        return self.rsc if self.rsc is not None and self.rsc.hours and not self.rsc.recommended_only else None
 
 
 @dataclass(frozen=True)
@@ -142,7 +285,7 @@ class Category:
     source: Source
     notes: tuple[Note, ...]
     assessment_target: int | None
-    requirements: dict[str, Any]
+    requirements: Requirements
     domains: tuple[CategoryDomain, ...]
 
     def indicators(self) -> list[Indicator]:
@@ -152,15 +295,6 @@ class Category:
     def knowledge_areas(self) -> list[CategoryKnowledgeArea]:
         """Every knowledge area of the category, in page order."""
         return [k for d in self.domains for k in (d.knowledge_areas or ())]
-
-    def rsc_rules(self) -> RscRules | None:
-        """The rules the RSC log checks, or None when the category requires no RSC hours."""
-        rsc = self.requirements.get("rsc", {})
-        if not rsc.get("hours") or rsc.get("recommended_only"):
-            return None
-        ages = rsc.get("ages_served")
-        return RscRules(rsc["hours"], Source(**rsc["source"]), tuple(rsc.get("formats", ())), rsc.get("after_degree"),
-                        (ages["from_years"], ages["to_years"]) if ages else None, tuple(rsc.get("providers", ())))
 
 
 @dataclass(frozen=True)

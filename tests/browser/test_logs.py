@@ -18,9 +18,9 @@ from generator.pipeline import load_model
 pytestmark = pytest.mark.browser
 MODEL = load_model(ROOT / "competencies")
 ECMHS = MODEL.category("ecmhs")
-TRAINING = ECMHS.requirements["training"]
-RSC = ECMHS.requirements["rsc"]
-RENEWAL = {item["kind"]: item for item in ECMHS.requirements["renewal"]["items"]}
+TRAINING = ECMHS.requirements.training
+RSC = ECMHS.requirements.rsc
+RENEWAL = {item.kind: item for item in ECMHS.requirements.renewal.items}
 PAGE = "atlas/self-assessment/ecmhs/"
 STORAGE_KEY = f"{MODEL.assessment.storage_key}:ecmhs"
 TODAY = datetime.date.today()
@@ -95,8 +95,8 @@ def test_training_totals_per_part_and_knowledge_areas_as_evidence(page, site_url
     entries = saved_logs(page)["training"]
     assert [e["hours"] for e in entries] == [12, 5] and entries[0]["parts"] == {"training.1": 8, "training.2": 3}
     summary = page.locator("#atlas-log-training-heading + * + *, .atlas-log-summary").first.inner_text()
-    total = TRAINING["total_hours"]
-    part1, part2 = (p["hours"] for p in TRAINING["parts"])
+    total = TRAINING.total_hours
+    part1, part2 = (p.hours for p in TRAINING.parts)
     assert f"Logged: 17 hours of the {total} required ({total - 17} hours still short)" in summary
     assert f"13 of {part1}" in summary and f"3 of {part2}" in summary and "1 hour not assigned to a part" in summary
     status = page.locator("#atlas-req-training-status").inner_text()
@@ -141,7 +141,7 @@ def test_rsc_counts_only_what_the_guidelines_allow_and_names_what_it_cannot_chec
     add_rsc(page, "4", "2020-02-10", endorsement="other")
     add_rsc(page, "5", "2020-03-10", ages="no", fmt="group")
     summary = page.locator(".atlas-log-summary").nth(1).inner_text()
-    assert f"Counted: 10 hours of the {RSC['hours']} required" in summary
+    assert f"Counted: 10 hours of the {RSC.hours} required" in summary
     assert "12 hours logged do not count" in summary
     rows = page.locator("#atlas-log-rsc-form").locator("xpath=..").locator("tbody tr")
     counts = [rows.nth(i).locator("td").nth(4).inner_text() for i in range(rows.count())]
@@ -161,11 +161,11 @@ def test_renewal_mode_shows_hours_per_cycle_and_the_mid_cycle_adjustment(page, s
     add_training(page, "In the cycle", "20", day="2024-08-01")
     add_training(page, "Before the cycle", "20", day="2024-06-01")
     status = page.locator(".atlas-log-renewal-status")
-    train, rsc = RENEWAL["training"]["hours"], RENEWAL["rsc"]["hours"]
+    train, rsc = RENEWAL["training"].hours, RENEWAL["rsc"].hours
     expect(status).to_contain_text(f"Training: 20 of {train} hours by 2027-07-01 ({train - 20} hours still needed)")
     expect(status).to_contain_text(f"Reflective supervision/consultation: 0 of {rsc} hours by 2027-07-01")
     set_date(page, "Date you were endorsed", "2025-07-01")
-    two_years = {m["years_endorsed"]: m for m in RENEWAL["training"]["mid_cycle"]}[2]["hours"]
+    two_years = {m.years_endorsed: m for m in RENEWAL["training"].mid_cycle}[2].hours
     expect(status).to_contain_text(f"Training: 20 of {two_years} hours")
     assert saved_logs(page)["mode"] == "renew"
 

@@ -15,20 +15,21 @@ RULES = ("not_counted_at_not_enough_info", "valid_for_months")
 
 
 def test_categories_whose_data_states_rules_carry_them_with_their_sources() -> None:
-    ruled = [c for c in MODEL.categories if any(k in c.requirements.get("reference_ratings", {}) for k in RULES)]
+    ruled = [c for c in MODEL.categories
+             if c.requirements.reference_ratings and any(getattr(c.requirements.reference_ratings, k) for k in RULES)]
     assert "ecmhs" in [c.id for c in ruled]
     for category in ruled:
-        req = category.requirements["reference_ratings"]
+        req = category.requirements.reference_ratings
         rules = assessment_data(MODEL, category)["reference_ratings"]
-        assert rules["count"]["value"] == req["count"]
+        assert rules["count"]["value"] == req.count
         for key in RULES:
-            source = req[key]["source"]
-            assert rules[key] == {"value": req[key]["value"],
-                                  "source": f"{MODEL.source_doc(source['doc']).title}, {source['section']}"}
+            rule = getattr(req, key)
+            assert rules[key] == {"value": rule.value,
+                                  "source": f"{MODEL.source_doc(rule.source.doc).title}, {rule.source.section}"}
 
 
 def test_a_category_without_reference_ratings_has_no_rules() -> None:
-    bare = [c for c in MODEL.categories if "reference_ratings" not in c.requirements]
+    bare = [c for c in MODEL.categories if c.requirements.reference_ratings is None]
     assert bare, "the dataset has categories without reference ratings"
     assert all(assessment_data(MODEL, c)["reference_ratings"] is None for c in bare)
 

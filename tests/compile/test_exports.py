@@ -20,7 +20,7 @@ from generator.compile import urls
 from generator.compile.build import compile_site
 from generator.compile.exports import csv_cell, export_files, model_from_json, model_to_json
 from generator.compile.exports.case import SHARED_SLUG
-from generator.compile.model_schema import atlas_schema, def_name
+from generator.compile.model_schema import FORMAT_VERSION, atlas_schema, def_name
 from generator.model import types as model_module
 from generator.model.types import Model
 from generator.pipeline import load_model
@@ -177,7 +177,7 @@ def test_atlas_json_round_trips(which: str, mini: Path) -> None:
     text = build_exports(model)[ATLAS_JSON]
     data = json.loads(text)
     assert list(data)[:3] == ["$schema", "format", "format_version"]
-    assert (data["$schema"], data["format"], data["format_version"]) == ("atlas.schema.json", "iecmh-atlas-model", 1)
+    assert (data["$schema"], data["format"], data["format_version"]) == ("atlas.schema.json", "iecmh-atlas-model", 2)
     again = model_from_json(data)
     assert again == model
     assert model_to_json(again) == model_to_json(model) == data
@@ -245,7 +245,7 @@ def test_schema_describes_every_model_field(mini: Path) -> None:
 
 def test_model_from_json_rejects_other_data(mini: Path) -> None:
     data = model_to_json(load_model(mini))
-    for breakage in (lambda d: d.update(format="other"), lambda d: d.update(format_version=2),
+    for breakage in (lambda d: d.update(format="other"), lambda d: d.update(format_version=FORMAT_VERSION + 1),
                      lambda d: d["categories"][0].pop("code"), lambda d: d["domains"][0].update(colour="red"),
                      lambda d: d["categories"][0].update(assessment_target="3"),
                      lambda d: d["framework"].update(sources={})):

@@ -68,6 +68,11 @@ def test_the_grid_reads_well_on_screen_and_on_paper(mini: Path) -> None:
     assert sheet.print_title_rows.replace("$", "") == f"{FIRST_ROW + 1}:{FIRST_ROW + 1}"
     header = sheet.cell(FIRST_ROW + 1, 2)
     assert header.font.b and header.alignment.wrap_text and header.border.left.style == "thin"
+    assert sheet.row_dimensions[FIRST_ROW + 1].height >= 30, "two lines for the longer evidence kinds"
+    # the help lines span the table and wrap, so a long line does not make the page scale down to fit it
+    last = sheet.cell(FIRST_ROW + 1, sheet.max_column).column_letter
+    assert {str(r) for r in sheet.merged_cells.ranges} == {f"A2:{last}2", f"A3:{last}3"}
+    assert sheet["A3"].alignment.wrap_text and sheet.row_dimensions[3].height >= 18
 
 
 @pytest.mark.parametrize("which", ["real", "mini"])

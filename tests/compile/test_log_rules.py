@@ -11,27 +11,31 @@ MODEL = load_model(ROOT / "competencies")
 
 def test_ecmhs_rsc_rules_are_the_data_fields_with_their_source() -> None:
     ecmhs = MODEL.category("ecmhs")
-    rsc = ecmhs.requirements["rsc"]
+    rsc = ecmhs.requirements.rsc
     rules = log_rules(MODEL, ecmhs)["rsc"]
-    assert rules["formats"] == rsc["formats"]
-    assert rules["after_degree"]["level"] == rsc["after_degree"]
-    assert [rules["ages_served"]["from_years"], rules["ages_served"]["to_years"]] == [rsc["ages_served"]["from_years"], rsc["ages_served"]["to_years"]]
-    assert [p["id"] for p in rules["providers"]] == rsc["providers"]
-    assert rules["source"].endswith(rsc["source"]["section"])
+    assert rules["formats"] == list(rsc.formats) and rsc.formats
+    assert rules["after_degree"]["level"] == rsc.after_degree
+    assert [rules["ages_served"]["from_years"], rules["ages_served"]["to_years"]] == [rsc.ages_served.from_years,
+                                                                                      rsc.ages_served.to_years]
+    assert [p["id"] for p in rules["providers"]] == list(rsc.providers) and rsc.providers
+    assert rules["source"].endswith(rsc.source.section)
 
 
 def test_renewal_hours_and_mid_cycle_adjustments_come_from_the_renewal_items() -> None:
     ecmhs = MODEL.category("ecmhs")
     renewal = log_rules(MODEL, ecmhs)["renewal"]
-    items = {i["kind"]: i for i in ecmhs.requirements["renewal"]["items"]}
-    assert renewal["cycle_years"] == ecmhs.requirements["renewal"]["cycle_years"]
+    items = {i.kind: i for i in ecmhs.requirements.renewal.items}
+    assert renewal["cycle_years"] == ecmhs.requirements.renewal.cycle_years
     for kind in ("training", "rsc"):
-        assert renewal[kind]["hours"] == items[kind]["hours"]
-        assert renewal[kind]["mid_cycle"] == items[kind]["mid_cycle"]
+        assert renewal[kind]["hours"] == items[kind].hours
+        assert renewal[kind]["mid_cycle"] == [
+            {"years_endorsed": m.years_endorsed, **({"hours": m.hours} if m.hours is not None else {}),
+             **({"exempt": True} if m.exempt else {})}
+            for m in items[kind].mid_cycle] and items[kind].mid_cycle
 
 
 def test_a_category_without_rsc_rules_gets_no_rsc_checks() -> None:
-    without = [c for c in MODEL.categories if c.rsc_rules() and not c.rsc_rules().providers]
+    without = [c for c in MODEL.categories if c.requirements.rsc_rules() and not c.requirements.rsc_rules().providers]
     assert without, "some category requires RSC hours without naming providers"
     rules = log_rules(MODEL, without[0])["rsc"]
     assert set(rules) == {"requirement", "source"}

@@ -46,13 +46,13 @@ def test_role_career_path_is_a_paragraph_per_kind(pages: dict[str, str], model) 
 def test_renewal_rows_state_their_hours_once(pages: dict[str, str], model) -> None:
     checked = 0
     for category in model.categories:
-        renewal = category.requirements.get("renewal")
-        for item in (renewal or {}).get("items", []):
-            if "hours" not in item:
+        renewal = category.requirements.renewal
+        for item in renewal.items if renewal else ():
+            if item.hours is None:
                 continue
             row = next(line for line in pages[f"atlas/categories/{category.id}.md"].splitlines()
-                       if line.startswith("| ") and f"**{item['hours']} hours**" in line)
-            assert row.count(f"**{item['hours']} hours**") == 1, row[:120]
+                       if line.startswith("| ") and f"**{item.hours} hours**" in line)
+            assert row.count(f"**{item.hours} hours**") == 1, row[:120]
             checked += 1
     assert checked >= 2
 

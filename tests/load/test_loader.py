@@ -306,7 +306,7 @@ def test_rsc_log_rules_load_and_an_unknown_provider_category_is_refused(mini: Pa
     path = mini / "categories" / "alpha.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  renewal:\n", RSC_RULES.replace("PROVIDER", "alpha"), 1), encoding="utf-8")
-    assert load_model(mini).category("alpha").requirements["rsc"]["providers"] == ["beta", "alpha"]
+    assert load_model(mini).category("alpha").requirements.rsc.providers == ("beta", "alpha")
     path.write_text(text.replace("  renewal:\n", RSC_RULES.replace("PROVIDER", "delta"), 1), encoding="utf-8")
     errors = errors_of(mini)
     assert any(e.startswith(f"categories/alpha.yml:{line_of(path, 'providers: [beta, delta]')}:")

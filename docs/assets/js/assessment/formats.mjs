@@ -20,11 +20,15 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const CSV_HEADER = ["category", "domain", "knowledge_area", "item_id", "item_text", "rating", "rating_label", "evidence", "note", "carried_from"];
 const ANY_DATE = new Date(0); // every date gives an "exported" field of the same length
 
-/** Download name, e.g. iecmh-atlas-ECMHS-self-assessment-2026-11-23.md (kind: "md", "csv" or "json"; the user's local day). */
+/** What each download is called after the category code ("xlsx": the Getting Started grid, see grid-xlsx.mjs). */
+const FILE_STEMS = { md: "self-assessment", csv: "self-assessment", json: "self-assessment", xlsx: "getting-started-grid" };
+
+/** Download name, e.g. iecmh-atlas-ECMHS-self-assessment-2026-11-23.md (kind: "md", "csv", "json" or "xlsx"; the
+ *  user's local day). */
 export function fileName(data, kind, date) {
-  if (!["md", "csv", "json"].includes(kind)) throw new TypeError('kind must be "md", "csv" or "json"');
+  if (!Object.hasOwn(FILE_STEMS, kind)) throw new TypeError('kind must be "md", "csv", "json" or "xlsx"');
   const code = String(data.category.code ?? data.category.id).replace(/[^A-Za-z0-9-]/g, "-");
-  return `iecmh-atlas-${code}-self-assessment-${localDay(date)}.${kind}`;
+  return `iecmh-atlas-${code}-${FILE_STEMS[kind]}-${localDay(date)}.${kind}`;
 }
 
 // One line of plain text as inert Markdown: whitespace collapsed, structural characters backslash-escaped;

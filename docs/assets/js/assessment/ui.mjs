@@ -23,6 +23,10 @@ const EXPORTS = {
   json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now, app.raters.companion) },
 };
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Whether the page's data holds the Getting Started grid's layout (the same test as grid-xlsx.mjs's hasGrid). */
+const hasGridLayout = (data) => Array.isArray(data.grid?.rows);
+
 const WORDS = { saved: "your saved answers", kind: "a self-assessment", thing: "self-assessment",
   advice: "Shorten this note or another one.", refused: "That value was not accepted, so it is not saved: " };
 
@@ -107,10 +111,13 @@ class AssessmentApp extends SavedWorkPage {
       this.status), this.contents.controls(), this.actions()];
   }
 
-  /** Downloads, printing, the name for the printout, import and start over, in a disclosure. */
+  /** Downloads, printing, import and start over, the name for the printout, in a disclosure. */
   actions() {
     const downloads = Object.entries(EXPORTS).map(([kind, { label }]) =>
       this.button(label, () => this.download(kind), { "data-export": kind }));
+    if (hasGridLayout(this.data)) {
+      downloads.push(this.button("Download the Getting Started grid (.xlsx)", () => this.downloadGrid(), { "data-export": "xlsx" }));
+    }
     const print = this.button("Print the report", () => this.print("report"));
     const blank = this.button("Print the blank form", () => this.print("blank"));
     this.fileInput = el("input", { type: "file", accept: ".json,application/json", id: "atlas-import",
@@ -123,9 +130,10 @@ class AssessmentApp extends SavedWorkPage {
     const details = el("details", { class: "atlas-actions-box" },
       el("summary", { text: "Save, print or import" }),
       el("p", { class: "atlas-actions" }, ...downloads.flatMap((b) => [b, " "]), print, " ", blank),
-      el("p", { class: "atlas-name" }, el("label", { for: "atlas-name", text: "Your name on the printed report (optional): " }), name),
+      // the import before the name: on a phone its message (in the status line at the top) then stays near it
       el("p", { class: "atlas-actions" },
-        el("label", { for: "atlas-import" }, "Import a JSON export: "), this.fileInput, " ", startOver));
+        el("label", { for: "atlas-import" }, "Import a JSON export: "), this.fileInput, " ", startOver),
+      el("p", { class: "atlas-name" }, el("label", { for: "atlas-name", text: "Your name on the printed report (optional): " }), name));
     details.open = this.view.actionsOpen;
     details.addEventListener("toggle", () => { this.view.actionsOpen = details.open; });
     return details;
@@ -251,6 +259,21 @@ class AssessmentApp extends SavedWorkPage {
     const now = new Date();
     const name = fileName(this.data, kind, now);
     downloadText(EXPORTS[kind].make(this, now), EXPORTS[kind].type, name);
+    this.say(`Downloaded ${name}.`);
+  }
+
+  /** The Getting Started grid filled in from the answers, as a spreadsheet; its code is loaded on first use only,
+   *  so the page's first load does not grow by it. */
+  async downloadGrid() {
+    const now = new Date();
+    const name = fileName(this.data, "xlsx", now);
+    try {
+      const { gridXlsx } = await import("./grid-xlsx.mjs");
+      downloadText(gridXlsx(this.data, this.state, now), XLSX_TYPE, name);
+    } catch {
+      this.say("The spreadsheet could not be made in this browser. The CSV download has the same answers.");
+      return;
+    }
     this.say(`Downloaded ${name}.`);
   }
 

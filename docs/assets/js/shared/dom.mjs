@@ -19,9 +19,9 @@ export function fill(node, ...children) {
     .map((c) => (typeof c === "string" ? document.createTextNode(c) : c)));
 }
 
-/** Offer text as a file download made in the browser (nothing is uploaded). */
+/** Offer text (or bytes, given as a Uint8Array) as a file download made in the browser (nothing is uploaded). */
 export function downloadText(text, type, name) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const url = URL.createObjectURL(new Blob([text], { type: text instanceof Uint8Array ? type : `${type};charset=utf-8` }));
   const link = el("a", { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();
