@@ -9,13 +9,14 @@ from generator.model.types import Model
 
 
 def compare_pages(model: Model) -> list[Page]:
-    """A side-by-side page per compared pair of categories."""
+    """A side-by-side page per compared pair of categories, in both orders (the picker keeps the order chosen)."""
     pages = []
-    for a, b, basis in compared_pairs(model):
-        rows, ka_rows = compare_indicators(model, a, b), compare_knowledge_areas(model, a, b)
-        pages.append(Page(urls.compare_page(a.id, b.id), {
-            "a": a, "b": b, "rows": rows, "ka_rows": ka_rows, "basis": basis,
-            "counts": comparison_counts(model, a, b, rows, ka_rows)}, f"{a.code} and {b.code}"))
+    for first, second, basis in compared_pairs(model):
+        for a, b in ((first, second), (second, first)):
+            rows, ka_rows = compare_indicators(model, a, b), compare_knowledge_areas(model, a, b)
+            pages.append(Page(urls.compare_page(a.id, b.id), {
+                "a": a, "b": b, "rows": rows, "ka_rows": ka_rows, "basis": basis,
+                "counts": comparison_counts(model, a, b, rows, ka_rows)}, f"{a.code} and {b.code}"))
     return pages
 
 
