@@ -32,7 +32,8 @@ from generator.pipeline import run
 from generator.site.csp import policy, shipped_script_hashes, theme_snippets, with_csp_meta
 from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT
 from generator.site.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site,
-                                   read_search_terms, term_groups, with_search_body, with_search_button)
+                                   read_search_terms, term_groups, with_offline_synonyms, with_search_body,
+                                   with_search_button)
 
 log = logging.getLogger("mkdocs.plugins.iecmh_atlas")
 
@@ -176,8 +177,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             output_content = with_search_button(output_content, base_url.rstrip("/") + "/" + BUNDLE_FOLDER + "/")
         return self.with_policy(output_content, config, base_url)
 
+    @event_priority(50)  # offline, before Material's search plugin writes its index (and its offline plugin reads it)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the site with Pagefind; write the site-wide policy for hosts that send it as an HTTP header."""
+        """Index the site with Pagefind, or give Material's index (offline) the term groups' words; write the
+        site-wide policy for hosts that send it as an HTTP header."""
+        material_search = config.plugins.get("material/search")
+        if not self.uses_pagefind() and material_search is not None and material_search.config.enabled:
+            with_offline_synonyms(material_search.search_index.entries, self.search_terms)
         if self.uses_pagefind():
             try:
                 index_site(Path(config.site_dir))
