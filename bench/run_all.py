@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCHES = [
     ("Build: validate, generate and MkDocs build", ["bench/build_bench.py"],
-     "Medians of 3 runs (the 100x MkDocs build runs once), the time of each stage of those builds, and a cProfile "
+     "Medians of 3 runs (at 100x each step runs once), the time of each stage of those builds, and a cProfile "
      "of one 10x build. Goal: one generate per build; generate under 10% of the build; per-indicator cost at 100x "
      "within 1.2x of 1x."),
     ("Self-assessment: render and update in Chromium", ["bench/assessment_bench.py"],
