@@ -1,4 +1,5 @@
-"""What a person sees: every field has a visible boundary, and no page scrolls sideways on a phone."""
+"""What a person sees: every field has a visible boundary, no page scrolls sideways on a phone, and nothing on a page
+jumps while it loads (its apps are built into room kept for them)."""
 from __future__ import annotations
 
 import pytest
@@ -56,8 +57,8 @@ def test_no_page_scrolls_sideways_on_a_phone(page, site_url: str, path: str) -> 
     assert page.evaluate("document.documentElement.scrollWidth") == 390, path
     unmarked = page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
         .filter((w) => w.scrollWidth > w.clientWidth + 1)
-        .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.previousElementSibling
-                         && !w.previousElementSibling.hidden && /scroll sideways/.test(w.previousElementSibling.innerText)))
+        .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.firstElementChild
+                         && !w.firstElementChild.hidden && /scroll sideways/.test(w.firstElementChild.innerText)))
         .map((w) => w.querySelector('th') ? w.querySelector('th').innerText : '?')""")
     assert not unmarked, f"{path}: tables that scroll sideways without saying so: {unmarked}"
 
@@ -72,3 +73,33 @@ def test_wide_tables_at_full_width_say_they_scroll(page, site_url: str) -> None:
     region.focus()
     region.press("ArrowRight")
     page.wait_for_function("[...document.querySelectorAll('.atlas-scrolls')].some((w) => w.scrollLeft > 0)")
+
+
+LAYOUT_SHIFTS = """(() => {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) {
+        window.__shifts.push({value: entry.value, moved: entry.sources.map((source) => {
+          const node = source.node;
+          return node && node.nodeType === 1 ? node.tagName.toLowerCase() + (node.className ? '.' + String(node.className).split(' ')[0] : '') : String(node && node.nodeName);
+        })});
+      }
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+})()"""
+"""Collects the page's layout shifts that no input caused (what Lighthouse's layout shift, CLS, adds up)."""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_on_a_page_shifts_while_it_loads_and_its_app_is_built(page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 412, "height": 823})  # Lighthouse's phone
+    page.add_init_script(LAYOUT_SHIFTS)
+    assert page.goto(site_url + path, wait_until="networkidle").ok, path
+    page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+    page.wait_for_function("""() => [...document.querySelectorAll('.atlas-assessment, .atlas-mapper')]
+        .every((app) => app.dataset.ready === 'true')""")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shifts = page.evaluate("window.__shifts")
+    total = sum(shift["value"] for shift in shifts)
+    assert total < 0.02, f"{path}: layout shift {total:.3f} ({shifts})"
