@@ -13,8 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCHES = [
     ("Build: validate, generate and MkDocs build", ["bench/build_bench.py"],
-     "Medians of 3 runs (the 100x MkDocs build runs once). Goal: generate under 10% of the MkDocs build; "
-     "per-indicator cost at 100x within 1.2x of 1x."),
+     "Medians of 3 runs (at 100x each step runs once), the time of each stage of those builds, and a cProfile "
+     "of one 10x build. Goal: one generate per build; generate under 10% of the build; per-indicator cost at 100x "
+     "within 1.2x of 1x."),
     ("Self-assessment: render and update in Chromium", ["bench/assessment_bench.py"],
      "Goal: an update within one frame (16 ms) for ECMHS and under 50 ms at 1,000 indicators."),
     ("Self-assessment: self and raters in Chromium", ["bench/raters_bench.py"],
@@ -84,12 +85,33 @@ def kept_sections(text: str) -> dict[str, str]:
 def run(title: str, command: list[str], goal: str, env: dict[str, str]) -> str:
     """Run one benchmark as its own process; its section of docs/benchmarks.md."""
     print(f"== {title}", flush=True)
+    before = load_average()
     result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, env=env)
+    after = load_average()
     tables = _spaced(line for line in result.stdout.splitlines() if not line.startswith("machine:"))
     print(tables, flush=True)
     if result.returncode != 0:
         tables += f"\n\n*The benchmark failed:*\n\n```\n{result.stderr[-2000:]}\n```"
-    return f"## {title}\n\n{goal} Measured on {datetime.date.today().isoformat()}.\n\n{tables.strip()}\n"
+    return (f"## {title}\n\n{goal} Measured on {datetime.date.today().isoformat()}{load_note(before, after)}.\n\n"
+            f"{tables.strip()}\n")
+
+
+def load_average() -> float | None:
+    """The machine's load average over the last minute (None where the system does not say)."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
+def load_note(before: float | None, after: float | None) -> str:
+    """How busy the machine was around a benchmark, when other processes kept it busy (a load above its cores)."""
+    cores = os.cpu_count() or 1
+    if before is None or after is None or max(before, after) <= cores:
+        return ""
+    return (f", on a machine shared with other jobs (load average {before:.1f} before and {after:.1f} after, on "
+            f"{cores} cores), so absolute times are longer than on an idle machine; the peers were measured in the "
+            f"same run")
 
 
 def main() -> None:

@@ -93,11 +93,16 @@ def bare_site(work: Path) -> Path:
 def with_material_search(project: Project) -> Project:
     """The project with MkDocs Material's search turned on beside Pagefind (both engines in one build)."""
     config = project.config_file.read_text(encoding="utf-8")
-    switch = "lang: en\n      enabled: !ENV [ATLAS_OFFLINE, false]"
-    if config.count(switch) != 1:
-        raise SystemExit(f"mkdocs.yml no longer turns Material's search on and off with {switch!r}; update the bench")
-    project.config_file.write_text(config.replace(switch, "lang: en\n      enabled: true"), encoding="utf-8")
+    switched, count = MATERIAL_SEARCH_SWITCH.subn(r"\g<1>true", config)
+    if count != 1:
+        raise SystemExit(f"mkdocs.yml no longer turns Material's search on and off with "
+                         f"{MATERIAL_SEARCH_SWITCH.pattern!r}; update the bench")
+    project.config_file.write_text(switched, encoding="utf-8")
     return project
+
+
+MATERIAL_SEARCH_SWITCH = re.compile(r"(\n  - search:\n      lang: en\n      enabled: )[^\n]+")
+"""Material's search plugin in mkdocs.yml and its `enabled` setting (off but in the offline copy)."""
 
 
 def pagefind_pages(build: Path) -> int:

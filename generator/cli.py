@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     generate = sub.add_parser("generate", help="validate, then write the generated pages and exports out for "
                                                 "inspection (the site does not need them)")
     generate.add_argument("--out", type=Path, default=None, help="folder to write (default: build/pages/)")
-    build = sub.add_parser("build", help="validate, generate, then build the static site (strict)")
+    build = sub.add_parser("build", help="validate and generate (once), then build the static site (strict)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
     offline = sub.add_parser("offline", help="build the site as a zip that works opened from disk (file://)")
     offline.add_argument("--output", type=Path, default=None,
@@ -68,15 +68,13 @@ def main(argv: list[str] | None = None) -> int:
             count, changed = write_pages(project, out)
             print(f"generated {count} files in {out}" + ("" if changed else " (unchanged)"))
         elif args.command == "build":
-            validate(project)  # every data error at once, before MkDocs starts
-            site = args.site_dir or project.root / "site"
+            site = args.site_dir or project.root / "site"  # data errors all at once, before MkDocs starts
             build_site(project, site)
             print(f"built {site}")
         elif args.command == "offline":
             from generator.site.offline import OfflineBuildError, build_offline, check_tools
             try:
                 check_tools(project.root)  # say at once what is missing, before the data is even read
-                validate(project)
                 written = build_offline(project.config_file,
                                         args.output or project.root / "build" / "iecmh-atlas-offline.zip")
             except OfflineBuildError as exc:

@@ -76,9 +76,12 @@ def write_pages(project: Project, out_dir: Path) -> tuple[int, bool]:
 
 
 def build_site(project: Project, site_dir: Path, strict: bool = True) -> None:
-    """Run the MkDocs build into a temporary folder and swap it into site_dir only when it succeeds."""
+    """Run the pipeline (DataErrors on problems, before anything is built), then the MkDocs build on its result into
+    a temporary folder, swapped into site_dir only when it succeeds."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from generator.site.plugin import run_before_build
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = site_dir.resolve()
@@ -86,6 +89,7 @@ def build_site(project: Project, site_dir: Path, strict: bool = True) -> None:
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         config = load_config(str(project.config_file), site_dir=str(fresh), strict=strict)
+        run_before_build(config)
         build(config)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -68,6 +68,35 @@ def test_failed_build_keeps_the_previous_site_and_pages(project: Path) -> None:
     assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
 
 
+def test_a_build_reads_and_compiles_the_data_once(project: Path, monkeypatch, tmp_path: Path) -> None:
+    import generator.pipeline as pipeline
+    from generator.cli import main
+
+    calls = {"read": 0, "compile": 0}
+
+    def counted(name: str, function):
+        """function, counting its calls under name."""
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(pipeline, "read_documents", counted("read", pipeline.read_documents))
+    monkeypatch.setattr(pipeline, "compile_site", counted("compile", pipeline.compile_site))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    assert main(["--project", str(project), "build", "--site-dir", str(tmp_path / "site")]) == 0
+    assert (tmp_path / "site" / "atlas" / "categories" / "alpha" / "index.html").is_file()
+    assert calls == {"read": 1, "compile": 1}
+
+
+def test_a_build_with_data_errors_reports_them_as_validate_does(project: Path) -> None:
+    edit(project / "competencies" / "domains.yml", "    name: Reflection\n", "")
+    validated, built = run(project, "validate"), run(project, "build")
+    assert built.returncode == validated.returncode == 1
+    assert built.stderr == validated.stderr and "site build failed" not in built.stderr
+    assert not (project / "site").exists()
+
+
 def test_generate_writes_the_pages_out_for_inspection_only_where_asked(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "pages"
     result = run(project, "generate", "--out", str(out))

@@ -3,7 +3,9 @@ virtual files (nothing is written into docs/), sets the navigation from them, th
 what Pagefind indexes, puts the Content-Security-Policy in every page and indexes the built site.
 
 MkDocs reloads its configuration on every rebuild of `mkdocs serve`, so a change to a YAML file (watched
-through `watch:` in mkdocs.yml) is one rebuild and one reload of the browser.
+through `watch:` in mkdocs.yml) is one rebuild and one reload of the browser. The command line's builds run the
+pipeline once, before MkDocs starts (`run_before_build`), so data errors are reported as `iecmh-atlas validate`
+reports them, and the build uses that result: one generate per build.
 """
 from __future__ import annotations
 
@@ -24,12 +26,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
 
 from generator.compile.build import CompiledSite
+from generator.model.types import Model
 from generator.errors import DataErrors
 from generator.pipeline import run
 from generator.site.csp import policy, shipped_script_hashes, theme_snippets, with_csp_meta
 from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT
 from generator.site.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site,
-                                   read_search_terms, term_groups, with_search_body, with_search_button)
+                                   read_search_terms, term_groups, with_offline_synonyms, with_search_body,
+                                   with_search_button)
 
 log = logging.getLogger("mkdocs.plugins.iecmh_atlas")
 
@@ -72,6 +76,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.hashes: set[str] = set()
         self.serving = False
         self.search_terms: list[tuple[str, ...]] = []  # words that mean the same to a person searching
+        self.prepared: tuple[Model, CompiledSite] | None = None  # the pipeline's result, when run before the build
+
+    def compile(self, config: MkDocsConfig) -> tuple[Model, CompiledSite]:
+        """Run the pipeline on the data, assessments and templates this configuration names; DataErrors on problems."""
+        root = Path(config.config_file_path).resolve().parent
+        templates = root / self.config.templates_dir
+        return run(root / self.config.data_dir, root / self.config.assessments_dir,
+                   templates if templates.is_dir() else None, config.site_url)
+
+    def prepare(self, config: MkDocsConfig) -> None:
+        """Run the pipeline now (DataErrors on problems), for the next build of config to use instead of running it."""
+        self.prepared = self.compile(config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose injected live-reload script a strict policy would block."""
@@ -81,10 +97,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Run the pipeline, set the navigation from it and, offline, switch on what the offline copy needs."""
         root = Path(config.config_file_path).resolve().parent
-        templates = root / self.config.templates_dir
+        prepared, self.prepared = self.prepared, None
         try:
-            model, self.compiled = run(root / self.config.data_dir, root / self.config.assessments_dir,
-                                       templates if templates.is_dir() else None, config.site_url)
+            model, self.compiled = prepared or self.compile(config)
         except DataErrors as exc:
             raise PluginError("The data or a template has errors; the site was not built.\n" + exc.report()) from exc
         log.info("IECMH Atlas: %d generated files", len(self.compiled.files))
@@ -162,8 +177,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             output_content = with_search_button(output_content, base_url.rstrip("/") + "/" + BUNDLE_FOLDER + "/")
         return self.with_policy(output_content, config, base_url)
 
+    @event_priority(50)  # offline, before Material's search plugin writes its index (and its offline plugin reads it)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the site with Pagefind; write the site-wide policy for hosts that send it as an HTTP header."""
+        """Index the site with Pagefind, or give Material's index (offline) the term groups' words; write the
+        site-wide policy for hosts that send it as an HTTP header."""
+        material_search = config.plugins.get("material/search")
+        if not self.uses_pagefind() and material_search is not None and material_search.config.enabled:
+            with_offline_synonyms(material_search.search_index.entries, self.search_terms)
         if self.uses_pagefind():
             try:
                 index_site(Path(config.site_dir))
@@ -172,6 +192,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         Path(config.site_dir, "csp-header.txt").write_text(
             "Content-Security-Policy: " + policy(sorted(self.hashes), wasm=self.uses_pagefind()) + "\n",
             encoding="utf-8")
+
+
+def run_before_build(config: MkDocsConfig) -> None:
+    """Run the pipeline for the build of config now, before MkDocs starts (DataErrors, not a build error, on
+    problems), so that the build uses this result instead of running it again: one generate per build."""
+    atlas = config.plugins.get("iecmh-atlas")
+    if not isinstance(atlas, AtlasPlugin):
+        raise PluginError(f"{config.config_file_path} does not use the iecmh-atlas plugin")
+    atlas.prepare(config)
 
 
 def _configure_offline(config: MkDocsConfig) -> None:

@@ -12,7 +12,8 @@ the built HTML after MkDocs has written it:
 - blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
   group's other words as index-only text in an attribute Pagefind indexes (`data-pagefind-index-attrs`);
 - the header gets a search button; the site's script (search-ui.mjs) loads Pagefind's API the first time it is used.
-The offline bundle keeps Material's search: Pagefind cannot load its index into a page opened from disk.
+The offline bundle keeps Material's search: Pagefind cannot load its index into a page opened from disk. Its
+index gets the same index-only words, in a hidden paragraph of each section that uses a term (with_offline_synonyms).
 """
 from __future__ import annotations
 
@@ -73,17 +74,39 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", flags)
 
 
+def group_patterns(groups: list[tuple[str, ...]]) -> list[list[tuple[str, re.Pattern[str]]]]:
+    """Each group's terms, each with the pattern that finds it in text."""
+    return [[(term, term_pattern(term)) for term in group] for group in groups]
+
+
+def other_terms(html: str, patterns: list[list[tuple[str, re.Pattern[str]]]]) -> list[str]:
+    """The terms of every group that the text of html uses, but that it does not itself contain."""
+    text = html_text.unescape(re.sub(r"<[^>]+>", " ", html))
+    also: list[str] = []
+    for group in patterns:
+        if any(pattern.search(text) for _, pattern in group):
+            also += [term for term, pattern in group if not pattern.search(text) and term not in also]
+    return also
+
+
+def with_offline_synonyms(entries: list[dict], groups: list[tuple[str, ...]]) -> None:
+    """Give each section of MkDocs Material's search index (the offline copy's search) that uses a term of a group
+    the group's other terms, in a hidden paragraph at the end of its text: lunr indexes the words of the text (its
+    tokenizer skips the tags), and the results list, which shows the text as HTML, shows nothing of them."""
+    patterns = group_patterns(groups)
+    for entry in entries:
+        also = other_terms(f"{entry.get('title', '')} {entry.get('text', '')}", patterns)
+        if also:
+            entry["text"] = f"{entry.get('text', '')}<p hidden>{html_text.escape(' '.join(also))}</p>"
+
+
 def with_search_synonyms(html: str, groups: list[tuple[str, ...]]) -> str:
     """Each text block using a term of a group gets the group's other terms as index-only words, so a search for
     any of them finds the block."""
-    patterns = [[(term, term_pattern(term)) for term in group] for group in groups]
+    patterns = group_patterns(groups)
 
     def extend(block: re.Match[str]) -> str:
-        text = html_text.unescape(re.sub(r"<[^>]+>", " ", block[3]))
-        also: list[str] = []
-        for group in patterns:
-            if any(pattern.search(text) for _, pattern in group):
-                also += [term for term, pattern in group if not pattern.search(text) and term not in also]
+        also = other_terms(block[3], patterns)
         if not also:
             return block[0]
         words = html_text.escape(" ".join(also))

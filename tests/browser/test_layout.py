@@ -1,4 +1,5 @@
-"""What a person sees: every field has a visible boundary, and no page scrolls sideways on a phone."""
+"""What a person sees: every field has a visible boundary, no page scrolls sideways on a phone, and nothing on a page
+jumps while it loads (its apps are built into room kept for them)."""
 from __future__ import annotations
 
 import re
@@ -15,10 +16,10 @@ PAGES = page_kind_urls()
 
 UNMARKED = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
     .filter((w) => w.scrollWidth > w.clientWidth + 1)
-    .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.previousElementSibling
-                     && !w.previousElementSibling.hidden && /scroll sideways/.test(w.previousElementSibling.innerText)))
+    .filter((w) => !(w.getAttribute('role') === 'region' && w.tabIndex === 0 && w.firstElementChild
+                     && !w.firstElementChild.hidden && /scroll sideways/.test(w.firstElementChild.innerText)))
     .map((w) => w.querySelector('th') ? w.querySelector('th').innerText : '?')"""
-"""The first header of every table that scrolls sideways without a hint that says so above it."""
+"""The first header of every table that scrolls sideways without a hint that says so at the top of its wrapper."""
 
 
 def screenshot(page, folder: Path, path: str, width: int) -> None:
@@ -94,3 +95,33 @@ def test_wide_tables_at_full_width_say_they_scroll(page, site_url: str) -> None:
     region.focus()
     region.press("ArrowRight")
     page.wait_for_function("[...document.querySelectorAll('.atlas-scrolls')].some((w) => w.scrollLeft > 0)")
+
+
+LAYOUT_SHIFTS = """(() => {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) {
+        window.__shifts.push({value: entry.value, moved: entry.sources.map((source) => {
+          const node = source.node;
+          return node && node.nodeType === 1 ? node.tagName.toLowerCase() + (node.className ? '.' + String(node.className).split(' ')[0] : '') : String(node && node.nodeName);
+        })});
+      }
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+})()"""
+"""Collects the page's layout shifts that no input caused (what Lighthouse's layout shift, CLS, adds up)."""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_on_a_page_shifts_while_it_loads_and_its_app_is_built(page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 412, "height": 823})  # Lighthouse's phone
+    page.add_init_script(LAYOUT_SHIFTS)
+    assert page.goto(site_url + path, wait_until="networkidle").ok, path
+    page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+    page.wait_for_function("""() => [...document.querySelectorAll('.atlas-assessment, .atlas-mapper')]
+        .every((app) => app.dataset.ready === 'true')""")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shifts = page.evaluate("window.__shifts")
+    total = sum(shift["value"] for shift in shifts)
+    assert total < 0.02, f"{path}: layout shift {total:.3f} ({shifts})"

@@ -196,7 +196,7 @@ def site_path(href: str, root: Path) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
-def test_offline_search_meets_the_relevance_set_except_what_lunr_cannot(browser, offline_root: Path) -> None:
+def test_offline_search_meets_the_relevance_set(browser, offline_root: Path) -> None:
     from browsing import material_search
     from test_search_relevance import CASES, SECTIONS, TOP, shown
 

@@ -133,6 +133,18 @@ def test_blocks_using_a_term_get_the_other_terms_for_the_index_only() -> None:
     assert "<p>No match, a good idea.</p>" in out and "<td data-pagefind-ignore>Children's" in out
 
 
+def test_the_offline_index_gets_the_other_terms_hidden_in_the_sections_using_one() -> None:
+    from generator.site.search import with_offline_synonyms
+
+    groups = [("Children's Protective Services", "CPS", "<b>reporting</b>"), ("IDEA", "Part C law")]
+    entries = [{"location": "a/#x", "title": "Reports to Children&#39;s Protective Services", "text": "<p>Call.</p>"},
+               {"location": "a/#y", "title": "Other", "text": "<p>A good idea.</p>"},
+               {"location": "a/#z", "title": "Law", "text": "<p>Part C law and IDEA.</p>"}]
+    with_offline_synonyms(entries, groups)
+    assert entries[0]["text"] == "<p>Call.</p><p hidden>CPS &lt;b&gt;reporting&lt;/b&gt;</p>"  # words as text
+    assert entries[1]["text"] == "<p>A good idea.</p>" and entries[2]["text"] == "<p>Part C law and IDEA.</p>"
+
+
 def test_term_groups_are_the_files_groups_and_the_glossarys_abbreviations(tmp_path: Path) -> None:
     from generator.site.search import read_search_terms, term_groups
 

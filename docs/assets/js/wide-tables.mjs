@@ -1,6 +1,8 @@
 // Wide tables: the theme lets a table that is wider than the page scroll sideways inside its wrapper, with no sign
-// that more columns exist. Mark each wrapper that overflows: a visible hint before it that says how many columns
-// there are, and a named, focusable region so keyboard users can scroll it with the arrow keys.
+// that more columns exist. Mark each wrapper that overflows: a visible hint at its top that says how many columns
+// there are (it stays in view while the table scrolls), and a named, focusable region so keyboard users can scroll
+// it with the arrow keys. On phones the stylesheet keeps the hint's room at the top of every wrapper until the
+// wrapper is marked, so a hint appearing moves nothing on the page (no layout shift).
 
 const WRAPPER = ".md-typeset__scrollwrap";
 const HINT_CLASS = "atlas-scroll-hint";
@@ -10,13 +12,13 @@ function mark(wrapper) {
   const table = wrapper.querySelector("table");
   if (!table) return;
   const overflows = wrapper.scrollWidth > wrapper.clientWidth + 1;
-  let hint = wrapper.previousElementSibling;
+  let hint = wrapper.firstElementChild;
   if (!hint || !hint.classList.contains(HINT_CLASS)) {
     if (!overflows) return;
     hint = document.createElement("p");
     hint.className = HINT_CLASS;
     hint.id = `atlas-scroll-hint-${document.querySelectorAll(`.${HINT_CLASS}`).length + 1}`;
-    wrapper.before(hint);
+    wrapper.prepend(hint);
   }
   const columns = table.rows[0] ? table.rows[0].cells.length : 0;
   hint.textContent = `This table is wider than the page: scroll sideways to see all ${columns} columns.`;
