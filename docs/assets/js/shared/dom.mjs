@@ -26,7 +26,9 @@ export function downloadText(text, type, name) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // The browser reads the blob after the click returns; on a busy machine that took over a second and the download
+  // never started, so the address is freed only after 40 s (as FileSaver.js does).
+  setTimeout(() => URL.revokeObjectURL(url), 40000);
 }
 
 /** Read the file chosen in a file input (and clear it): { text, name }, { refused: why } when over limit bytes or
