@@ -114,8 +114,6 @@ def build_offline_site(config_file: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator.site.plugin import run_before_build
-
     root = config_file.resolve().parent
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
@@ -123,7 +121,9 @@ def build_offline_site(config_file: Path, site_dir: Path) -> None:
     if atlas is None:
         raise OfflineBuildError(f"{config_file} does not use the iecmh-atlas plugin")
     atlas.config.offline = True
-    run_before_build(config)  # data errors as DataErrors, before anything is built; the build reuses the result
+    # The pipeline runs now (data errors as DataErrors, before anything is built) and the build reuses its result: the
+    # plugin's own prepare(), as run_before_build calls it (imported from plugin.py it would close a circle).
+    atlas.prepare(config)
     build(config)
     _vendor_shim(root, site_dir)
     bundle_scripts(root, Path(config.docs_dir), site_dir / BUNDLE_SCRIPT)

@@ -94,7 +94,7 @@ def test_wide_tables_at_full_width_say_they_scroll(page, site_url: str) -> None:
     region = page.get_by_role("region", name="This table is wider than the page").first
     region.focus()
     region.press("ArrowRight")
-    page.wait_for_function("[...document.querySelectorAll('.atlas-scrolls')].some((w) => w.scrollLeft > 0)")
+    page.wait_for_function("() => [...document.querySelectorAll('.atlas-scrolls')].some((w) => w.scrollLeft > 0)")
 
 
 LAYOUT_SHIFTS = """(() => {
