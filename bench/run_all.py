@@ -71,7 +71,7 @@ def _spaced(lines) -> str:
     return "\n".join(out)
 
 
-HEADER = ("---\ntitle: Benchmarks\n---\n\n# Benchmarks\n\nMeasured with `make bench` on this machine: {machine}. Browser figures use "
+HEADER = ("---\ntitle: Benchmarks\nsearch:\n  exclude: true\n---\n\n# Benchmarks\n\nMeasured with `make bench` on this machine: {machine}. Browser figures use "
           "Chromium through Playwright against the site served on 127.0.0.1. Each section says when it was measured; "
           "`python bench/run_all.py --only TITLE` measures one section again.\n\n")
 
