@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath,
-         searchSite, shownLinks } from "../../docs/assets/js/search-core.mjs";
+         searchSite, shownLinks, latestWins, SUPERSEDED } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -111,4 +111,50 @@ test("resultCount: none, one, and thousands written with a separator", () => {
   assert.equal(resultCount(0, " x "), "No results for “x”");
   assert.equal(resultCount(1, "x"), "1 result for “x”");
   assert.equal(resultCount(1409, "ecmhs"), "1,409 results for “ecmhs”");
+});
+
+/** An async function whose calls each wait until the test ends them, noting the values it was called with. */
+function controlledRun() {
+  const started = [];
+  const ends = [];
+  const run = (value) => new Promise((resolve, reject) => {
+    started.push(value);
+    ends.push({ resolve, reject });
+  });
+  return { run, started, ends };
+}
+
+/** Let every settled promise's callbacks run. */
+const settle = () => new Promise((done) => setImmediate(done));
+
+test("latestWins: requests made while one runs wait, and only the latest of them starts", async () => {
+  const { run, started, ends } = controlledRun();
+  const request = latestWins(run);
+  const answers = ["E", "EC", "ECM", "ECMH", "ECMHS"].map((query) => request(query));
+  await settle();
+  assert.deepEqual(started, ["E"]); // one call at a time
+  ends[0].resolve("answer to E");
+  await settle();
+  assert.deepEqual(started, ["E", "ECMHS"]); // the prefixes typed meanwhile never start
+  ends[1].resolve("answer to ECMHS");
+  assert.deepEqual(await Promise.all(answers),
+                   ["answer to E", SUPERSEDED, SUPERSEDED, SUPERSEDED, "answer to ECMHS"]);
+});
+
+test("latestWins: a request made when nothing runs starts at once, also after a failed call", async () => {
+  const { run, started, ends } = controlledRun();
+  const request = latestWins(run);
+  const failed = request("a");
+  const next = request("ab");
+  ends[0].reject(new Error("index chunk missing"));
+  await assert.rejects(failed, /index chunk missing/);
+  await settle();
+  assert.deepEqual(started, ["a", "ab"]); // the waiting request starts after a failure too
+  ends[1].resolve("answer to ab");
+  assert.equal(await next, "answer to ab");
+  const later = request("abc");
+  await settle();
+  assert.deepEqual(started, ["a", "ab", "abc"]);
+  ends[2].resolve("answer to abc");
+  assert.equal(await later, "answer to abc");
 });

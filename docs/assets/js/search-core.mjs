@@ -145,3 +145,36 @@ export function resultCount(count, query) {
   if (count === 0) return `No results for “${shown}”`;
   return `${count.toLocaleString("en-US")} result${count === 1 ? "" : "s"} for “${shown}”`;
 }
+
+/** What a request to a latestWins runner resolves to when a newer request took its place before it started. */
+export const SUPERSEDED = Symbol("superseded");
+
+/** A runner of `run` (an async function of one value) that runs one call at a time, the latest request winning:
+ *  a request made while a call runs waits, and replaces any request already waiting, which never starts and resolves
+ *  to SUPERSEDED. Pagefind answers searches one after another in its worker and cannot stop one it has started, so
+ *  without this a typed query waits for the searches of all its prefixes; with it, for at most the one running. */
+export function latestWins(run) {
+  let running = false;
+  let waiting = null;
+  async function start(job) {
+    running = true;
+    try {
+      job.resolve(await run(job.value));
+    } catch (error) {
+      job.reject(error);
+    }
+    const next = waiting;
+    waiting = null;
+    running = false;
+    if (next) start(next);
+  }
+  return (value) => new Promise((resolve, reject) => {
+    const job = { value, resolve, reject };
+    if (!running) {
+      start(job);
+      return;
+    }
+    waiting?.resolve(SUPERSEDED);
+    waiting = job;
+  });
+}

@@ -4,8 +4,8 @@
 // the results on screen built. Instant navigation keeps this module and the dialog across page changes; the
 // bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
-import { HIGHLIGHT_PARAM, RANKING, excerptParts, opensSearch, resultCount, searchBundlePath, searchSite,
-         shownLinks } from "./search-core.mjs";
+import { HIGHLIGHT_PARAM, RANKING, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount, searchBundlePath,
+         searchSite, shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
@@ -40,8 +40,9 @@ function resultItem(data, query) {
               el("a", { href: link.url }, el("span", { text: link.title }), excerpt(link.excerpt))))) : null);
 }
 
-/** The dialog's parts and behaviour: each keystroke searches at once, an older answer is dropped when a newer query
- *  has been typed, and the results show in the frame after Pagefind's answer. */
+/** The dialog's parts and behaviour: each keystroke searches at once unless a search is running, in which case the
+ *  latest query searches as soon as it ends (the prefixes typed meanwhile never do); an answer is dropped when a newer
+ *  query has been typed, and the results show in the frame after Pagefind's answer. */
 function searchDialog() {
   const box = el("input", { type: "search", "aria-label": "Search the Atlas", placeholder: "Search",
                             autocomplete: "off", spellcheck: "false", enterkeyhint: "search" });
@@ -67,6 +68,20 @@ function searchDialog() {
     more.hidden = list.children.length >= results.length;
   }
 
+  /** Pagefind's answer to a query and the data of its first results, or null when a newer query was typed
+   *  meanwhile (its results would not be shown). */
+  async function answerQuery({ ticket, typed }) {
+    const started = performance.now();
+    const { pagefind, filterValues } = await (engine ??= searchEngine());
+    const found = await searchSite(pagefind, typed, filterValues);
+    if (ticket !== latest) return null;
+    const answered = performance.now();
+    const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    if (ticket !== latest) return null;
+    return { found, data, started, answered, loaded: performance.now() };
+  }
+  const answer = latestWins(answerQuery); // one search at a time: a query typed meanwhile waits, its prefixes never run
+
   /** Search for the box's text and show the answer (unless a newer query came first). */
   async function search() {
     const ticket = ++latest;
@@ -78,21 +93,15 @@ function searchDialog() {
       more.hidden = true;
       return;
     }
-    const started = performance.now();
-    const { pagefind, filterValues } = await (engine ??= searchEngine());
-    const found = await searchSite(pagefind, typed, filterValues);
-    if (ticket !== latest) return;
-    const answered = performance.now();
-    results = found;
+    const answered = await answer({ ticket, typed });
+    if (answered === SUPERSEDED || answered === null || ticket !== latest) return;
+    results = answered.found;
     query = typed;
-    const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
-    if (ticket !== latest) return;
-    const loaded = performance.now();
-    fill(list, data.map((d) => resultItem(d, typed)));
+    fill(list, answered.data.map((d) => resultItem(d, typed)));
     more.hidden = list.children.length >= results.length;
-    status.textContent = resultCount(found.length, typed);
+    status.textContent = resultCount(results.length, typed);
     node.dataset.answered = typed; // for the tests and the benchmark: the results of this query are on screen
-    requestAnimationFrame(() => measurePhases(typed, started, answered, loaded));
+    requestAnimationFrame(() => measurePhases(typed, answered.started, answered.answered, answered.loaded));
   }
 
   box.addEventListener("input", () => { search().catch((error) => console.error("IECMH Atlas search:", error)); });
