@@ -307,3 +307,50 @@ def test_a_result_opens_the_page_at_the_item_with_the_words_marked(page, site_ur
     marks = page.locator("[data-pagefind-body] mark.pagefind-highlight")
     marks.first.wait_for(timeout=15000)  # the page marks the searched words
     assert heading.locator("mark.pagefind-highlight").all_inner_texts() == ["Protective", "Services"]
+
+
+SEARCHES_SENT = """(() => {
+    const Base = window.Worker;
+    window.__searched = [];
+    window.Worker = class extends Base {
+        postMessage(message, ...rest) {
+            if (message?.method === 'search') window.__searched.push(message.args[0]);
+            return super.postMessage(message, ...rest);
+        }
+    };
+})()"""
+"""Notes the words of every search the page asks Pagefind's worker for (search-core's searchSite asks it once per
+search, with the words, and once more per exact name or code)."""
+ANSWERS_SHOWN = """() => {
+    window.__answered = [];
+    const dialog = document.querySelector('dialog.atlas-search');
+    new MutationObserver(() => window.__answered.push(dialog.dataset.answered))
+        .observe(dialog, {attributes: true, attributeFilter: ['data-answered']});
+}"""
+"""Notes every query whose results the dialog puts on screen, in order."""
+
+
+def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(page, site_url: str) -> None:
+    query = "reflective supervision"
+    page.add_init_script(SEARCHES_SENT)
+    held, released = [], []  # the index pieces the first search asks for, answered once the whole query is typed
+    page.context.route("**/pagefind/index/**", lambda route: route.continue_() if released else held.append(route))
+    page.goto(site_url + "atlas/", wait_until="networkidle")
+    page.get_by_role("button", name="Search").click()
+    box = page.get_by_role("dialog").get_by_role("searchbox")
+    box.wait_for(timeout=15000)
+    page.evaluate(ANSWERS_SHOWN)
+    box.press_sequentially(query, delay=10)
+    assert held, "the first search asked for no index piece: the test would not hold it up"
+    first = page.evaluate("window.__searched")
+    assert first and set(first) == {first[0]} and query.startswith(first[0]) and first[0] != query
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.locator(f"dialog.atlas-search[data-answered='{query}']").wait_for(timeout=15000)
+    searched = page.evaluate("window.__searched")
+    # The prefix being searched while the rest was typed, then the whole query: no prefix typed meanwhile.
+    assert set(searched) == {first[0], query}, searched
+    assert page.evaluate("window.__answered") == [query]  # the older query's answer never showed
+    expect(page.get_by_role("status")).to_have_text(re.compile(f"results? for “{query}”"))
+    assert page.locator(RESULT_LINKS).count() > 0
