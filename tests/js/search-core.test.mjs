@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath,
-         searchSite, shownLinks, latestWins, SUPERSEDED } from "../../docs/assets/js/search-core.mjs";
+         searchSite, shownLinks, latestWins, SUPERSEDED, searchPause, SHORT_QUERY_PAUSE, SHORT_WORD } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
   assert.equal(opensSearch({ key: "/" }), true);
@@ -157,4 +157,14 @@ test("latestWins: a request made when nothing runs starts at once, also after a 
   assert.deepEqual(started, ["a", "ab", "abc"]);
   ends[2].resolve("answer to abc");
   assert.equal(await later, "answer to abc");
+});
+
+test("searchPause: a query whose last word is short waits for a pause in typing, any other is searched at once", () => {
+  for (const query of ["r", "re", " re ", "home v", "IMHS fe", "ECMHS 1"]) {
+    assert.equal(searchPause(query), SHORT_QUERY_PAUSE, query);
+  }
+  for (const query of ["ref", "IEP", "RSC", "home vis", "reflective ", "ECMHS renewal", "Säu"]) {
+    assert.equal(searchPause(query), 0, query);
+  }
+  assert.ok(SHORT_QUERY_PAUSE > 0 && SHORT_WORD > 1);
 });

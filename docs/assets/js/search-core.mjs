@@ -178,3 +178,19 @@ export function latestWins(run) {
     waiting = job;
   });
 }
+
+/** Words shorter than this (in characters) are short: as the last word of a query, they are mostly a word being typed. */
+export const SHORT_WORD = 3;
+/** How long (ms) a query ending in a short word waits for the next keystroke before it is searched: Pagefind's own
+ *  dialog waits as long before every search. */
+export const SHORT_QUERY_PAUSE = 300;
+
+/** How long a query waits for the next keystroke before it is searched, in milliseconds: none, unless its last word
+ *  is short ("r", "re", "home v"). Such a word matches the start of a great many words, so its search is the
+ *  slowest (at 100x, "r" alone matches nearly every page and takes ten times as long as "reflective") and says the
+ *  least, and a search cannot be stopped once started: while someone types on, it would hold up the query they
+ *  mean. A short query still gets its results when typing pauses. */
+export function searchPause(query) {
+  const last = query.trim().split(/\s+/).at(-1) ?? "";
+  return [...last].length < SHORT_WORD ? SHORT_QUERY_PAUSE : 0;
+}

@@ -5,7 +5,7 @@
 // bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
 import { HIGHLIGHT_PARAM, RANKING, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount, searchBundlePath,
-         searchSite, shownLinks } from "./search-core.mjs";
+         searchPause, searchSite, shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
@@ -40,9 +40,10 @@ function resultItem(data, query) {
               el("a", { href: link.url }, el("span", { text: link.title }), excerpt(link.excerpt))))) : null);
 }
 
-/** The dialog's parts and behaviour: each keystroke searches at once unless a search is running, in which case the
- *  latest query searches as soon as it ends (the prefixes typed meanwhile never do); an answer is dropped when a newer
- *  query has been typed, and the results show in the frame after Pagefind's answer. */
+/** The dialog's parts and behaviour: each keystroke searches at once (a query ending in a short word once typing
+ *  pauses: searchPause) unless a search is running, in which case the latest query searches as soon as it ends (the
+ *  prefixes typed meanwhile never do); an answer is dropped when a newer query has been typed, and the results show in
+ *  the frame after Pagefind's answer. */
 function searchDialog() {
   const box = el("input", { type: "search", "aria-label": "Search the Atlas", placeholder: "Search",
                             autocomplete: "off", spellcheck: "false", enterkeyhint: "search" });
@@ -92,6 +93,11 @@ function searchDialog() {
       status.textContent = "";
       more.hidden = true;
       return;
+    }
+    const pause = searchPause(typed);
+    if (pause) {
+      await new Promise((resolve) => { setTimeout(resolve, pause); });
+      if (ticket !== latest) return; // typing went on: this query is not searched
     }
     const answered = await answer({ ticket, typed });
     if (answered === SUPERSEDED || answered === null || ticket !== latest) return;
