@@ -199,7 +199,9 @@ def search_run(browser, url: str, engine: dict) -> dict:
     context.on("requestfinished", lambda request: finished.setdefault(
         request.url, request.timing["startTime"] + request.timing["responseEnd"]))
     page = context.new_page()
-    page.goto(url + engine["path"], wait_until="networkidle")  # the site's scripts have started
+    page.goto(url + engine["path"], wait_until="networkidle")
+    if "started" in engine:
+        page.evaluate(engine["started"])  # the page's scripts have started (a key pressed before is lost)
     page.evaluate("""() => { const opened = () => { window.__opened ??= performance.timeOrigin + performance.now(); };
         window.addEventListener('pointerdown', opened, {capture: true, once: true});
         window.addEventListener('keydown', opened, {capture: true, once: true}); }""")
@@ -269,6 +271,10 @@ SITE_DIALOG = {
     # Opened with its shortcut: in this bench-only build Material's search box covers the search button.
     "path": "atlas/", "open_key": "Control+k", "input": "dialog.atlas-search input[type=search]",
     "root": "dialog.atlas-search", "files": ("/pagefind/",), "phases": True,
+    # atlas.mjs starts search-ui.mjs after the first frame (a large page's can come after network idle): once this
+    # import resolves, its start() has run.
+    "started": "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)))"
+               ".then(() => import('/assets/js/search-ui.mjs')).then(() => null)",
     "ready": "() => { if (!document.querySelector('dialog.atlas-search')?.dataset.ready) return false; "
              "window.__ready = window.__ready || performance.now(); return true; }",
     "cleared": "() => !document.querySelector('.atlas-search__results a')",
@@ -299,8 +305,12 @@ def search_rows(browser, build: Path, n: int) -> dict[str, dict]:
     return {"Material (lunr)": material, "Pagefind (the site's)": pagefind}
 
 
-def search_build(work: Path, size: int) -> tuple[Path, float]:
-    """A build, with both engines, of a framework size times the dataset, and the seconds it took."""
+def search_build(work: Path, size: int, kept: Path | None = None) -> tuple[Path, float | None]:
+    """A build, with both engines, of a framework size times the dataset, and the seconds it took; with kept, the
+    build kept there from an earlier run (None seconds), or a new one written there and kept."""
+    if kept is not None and (kept / f"site{size}" / BUNDLE_FOLDER).is_dir():
+        return kept / f"site{size}", None
+    work = kept or work
     build = work / f"site{size}"
     data = make_synthetic(ROOT / "competencies", work / f"data{size}", size)
     start = time.perf_counter()
@@ -327,8 +337,9 @@ def search_note(size: int, rows: dict[str, dict]) -> str:
     return note
 
 
-def print_search_table(browser, work: Path, indicators: int, sizes: list[int]) -> None:
-    """Build each size once, measure both engines on that build, print a row per engine, then conclusions."""
+def print_search_table(browser, work: Path, indicators: int, sizes: list[int], kept: Path | None = None) -> None:
+    """Build each size once (or reuse the builds kept in kept), measure both engines on that build, print a row per
+    engine, then conclusions."""
     print("| framework | engine | pages indexed | search files on disk KB (gzip KB) | index bytes per indicator | "
           "index build s | search bytes transferred, gzip KB | open search to ready ms | first (cold) query ms | "
           "keystroke to results, median ms | p90 ms | typed 30 ms a key, median ms | typed p90 ms | "
@@ -336,10 +347,10 @@ def print_search_table(browser, work: Path, indicators: int, sizes: list[int]) -
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     notes = []
     for size in sizes:
-        build, seconds = search_build(work, size)
+        build, seconds = search_build(work, size, kept)
         n = indicators * size
         rows = search_rows(browser, build, n)
-        rows["Material (lunr)"]["index_s"] += f" ({seconds:.0f} s)"
+        rows["Material (lunr)"]["index_s"] += f" ({seconds:.0f} s)" if seconds is not None else " (kept build)"
         for name, r in rows.items():
             phases = " / ".join(f"{r['phases'][p]:.1f}" for p in PHASES) if r["phases"] else "—"
             print(f"| {size}x ({n} indicators) | {name} | {r['pages']} | {r['disk'][0] / 1024:.0f} "
@@ -347,7 +358,8 @@ def print_search_table(browser, work: Path, indicators: int, sizes: list[int]) -
                   f"{r['ready']:.0f} | {r['cold']:.0f} | {r['median']:.0f} | {r['p90']:.0f} | {r['typed']:.0f} | "
                   f"{r['typed_p90']:.0f} | {phases} | {' / '.join(f'{c:,}' for c in r['counts'])} |", flush=True)
         notes.append(search_note(size, rows))
-        shutil.rmtree(build)
+        if kept is None:
+            shutil.rmtree(build)
     print()
     print(" ".join(notes))
     print()
@@ -358,9 +370,11 @@ def print_search_table(browser, work: Path, indicators: int, sizes: list[int]) -
           f"(Pagefind) until Material's index is built in its worker, or until Pagefind's runtime, metadata and "
           f"filters are loaded. Keystroke to results: each query runs one "
           f"search, on its last keystroke. Typed: every prefix is searched too, as when someone types, until the "
-          f"whole query's results show. Both search at once on each keystroke (the site's dialog drops an answer "
-          f"when a newer query has been typed). Phases of the site's dialog, from its performance measures: wait "
-          f"(keystroke to the search starting), engine (Pagefind's search, in its worker, with the exact-name "
+          f"whole query's results show. Material searches at once on each keystroke; the site's dialog runs one "
+          f"search at a time, then the latest query typed, and searches a query ending in a word under 3 "
+          f"characters once typing pauses; both drop an answer when a newer query has been typed. Phases of the "
+          f"site's dialog, from its performance measures: wait (keystroke to the search starting, with any wait "
+          f"for a search already running), engine (Pagefind's search, in its worker, with the exact-name "
           f"searches), fragments (the data of the results shown), render (building them until the next frame). The "
           f"{len(QUERIES)} queries: {', '.join(QUERIES)}. Both engines index the article of the same pages and leave out "
           f"the same parts (data-search-exclude and data-pagefind-ignore mark the same elements).")
@@ -372,6 +386,9 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--search-sizes", default="1,10,100", help="framework sizes to measure search on")
+    parser.add_argument("--keep-sites", type=Path, metavar="DIR",
+                        help="keep each size's build in DIR (siteN) and reuse one found there (a 100x build takes "
+                             "minutes); for trying changes to the browser code, copied into DIR/siteN/assets/js/")
     args = parser.parse_args()
     model = load_model(ROOT / "competencies")
     indicators = sum(len(c.indicators()) for c in model.categories)
@@ -393,7 +410,9 @@ def main() -> None:
         print(f"| bare mkdocs-material page | {bare / 1024:.1f} | | | 1.00x |")
         print()
         sizes = [int(size) for size in args.search_sizes.split(",")]
-        print_search_table(browser, work, indicators, sizes)
+        if args.keep_sites:
+            args.keep_sites.mkdir(parents=True, exist_ok=True)
+        print_search_table(browser, work, indicators, sizes, args.keep_sites)
         browser.close()
 
 

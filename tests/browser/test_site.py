@@ -111,7 +111,8 @@ def test_search_by_keyboard_only(page, site_url: str) -> None:
     page.keyboard.press("/")
     expect(box).to_be_focused()
     page.keyboard.type("attachment")
-    page.locator(RESULT_LINKS).first.wait_for(timeout=15000)
+    # The whole word's results: those of a part typed earlier may show first, and are replaced when they come.
+    page.locator("dialog.atlas-search[data-answered='attachment']").wait_for(timeout=15000)
     page.keyboard.press("ArrowDown")
     first = page.locator(RESULT_LINKS).first
     expect(first).to_be_focused()
@@ -312,15 +313,19 @@ def test_a_result_opens_the_page_at_the_item_with_the_words_marked(page, site_ur
 SEARCHES_SENT = """(() => {
     const Base = window.Worker;
     window.__searched = [];
+    document.addEventListener('input', () => { window.__typedAt = performance.now(); }, true);
     window.Worker = class extends Base {
         postMessage(message, ...rest) {
-            if (message?.method === 'search') window.__searched.push(message.args[0]);
+            if (message?.method === 'search') {
+                window.__searched.push(message.args[0]);
+                window.__searchedAt ??= performance.now();
+            }
             return super.postMessage(message, ...rest);
         }
     };
 })()"""
 """Notes the words of every search the page asks Pagefind's worker for (search-core's searchSite asks it once per
-search, with the words, and once more per exact name or code)."""
+search, with the words, and once more per exact name or code), when it asked first, and when the last text was typed."""
 ANSWERS_SHOWN = """() => {
     window.__answered = [];
     const dialog = document.querySelector('dialog.atlas-search');
@@ -354,3 +359,15 @@ def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(p
     assert page.evaluate("window.__answered") == [query]  # the older query's answer never showed
     expect(page.get_by_role("status")).to_have_text(re.compile(f"results? for “{query}”"))
     assert page.locator(RESULT_LINKS).count() > 0
+
+
+def test_a_query_ending_in_a_short_word_is_searched_once_typing_pauses(page, site_url: str) -> None:
+    page.add_init_script(SEARCHES_SENT)
+    page.goto(site_url + "atlas/", wait_until="networkidle")
+    search(page, "IE")
+    page.locator("dialog.atlas-search[data-answered='IE']").wait_for(timeout=15000)
+    assert set(page.evaluate("window.__searched")) == {"IE"}  # searched, not refused for its length
+    pause = page.evaluate("import('/assets/js/search-core.mjs').then((core) => core.SHORT_QUERY_PAUSE)")
+    waited = page.evaluate("window.__searchedAt - window.__typedAt")
+    assert waited >= pause - 1, f"searched {waited:.0f} ms after typing, before the pause of {pause} ms"
+    expect(page.get_by_role("status")).to_have_text(re.compile("results? for “IE”"))
