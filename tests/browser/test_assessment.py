@@ -11,11 +11,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import ROOT, real_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 ECMHS = MODEL.category("ecmhs")
 PAGE = "atlas/self-assessment/ecmhs/"
 STORAGE_KEY = f"{MODEL.assessment.storage_key}:ecmhs"

@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ROOT, edit
+from conftest import ROOT, edit, real_model as shared_real_model
 from generator.compile import urls
 from generator.compile.build import compile_site
 from generator.compile.exports import csv_cell, export_files, model_from_json, model_to_json
@@ -39,7 +39,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture(scope="module")
 def real_model() -> Model:
     """The real dataset."""
-    return load_model(REAL)
+    return shared_real_model()  # read once per test process (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
