@@ -260,3 +260,25 @@ def test_reimported_model_builds_the_same_site(which: str, mini: Path) -> None:
     model = load_model(REAL if which == "real" else mini)
     again = model_from_json(json.loads(build_exports(model)[ATLAS_JSON]))
     assert compile_site(again).files == compile_site(model).files
+
+
+@pytest.mark.parametrize("data", [
+    {"b": [1, 2.5, 1e16, -0.0, True, None], "a": {"é": "ünïcode ✓", "": []}, "c": {}},
+    [{"z": 1, "y": [{}], "x": "line\nbreak \"quoted\" \\ \u2028"}],
+    "just text",
+])
+@pytest.mark.parametrize("sort_keys", [True, False])
+def test_json_text_writes_what_the_standard_library_writes(data, sort_keys: bool) -> None:
+    import json
+
+    from generator.compile.exports.common import json_text
+
+    assert json_text(data, sort_keys) == json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_json_text_refuses_what_is_not_json(value: float) -> None:
+    from generator.compile.exports.common import json_text
+
+    with pytest.raises(ValueError):
+        json_text({"hours": [value]}, sort_keys=True)
