@@ -158,6 +158,7 @@ export class RatersView {
     if (name && this.app.showingReport) this.app.toggleView();
     this.panel = name;
     this.app.form.hidden = name !== null || this.app.showingReport;
+    if (name === null && this.app.showingReport) this.app.showGapReport();
     this.app.report.hidden = name !== null || !this.app.showingReport;
     this.compareSection.hidden = name !== "compare";
     this.rateSection.hidden = name !== "rate";

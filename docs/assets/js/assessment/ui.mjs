@@ -199,16 +199,18 @@ class AssessmentApp extends SavedWorkPage {
     return this.take(change, anchor, itemId) === null;
   }
 
-  /** Show what one accepted change touched: the item's marks, progress, requirements and the report. */
+  /** Show what one accepted change touched: the item's marks, progress, requirements and the report. A change to
+   *  one item leaves the logs section as it is (the logs never read the answers). */
   refresh(itemId) {
     if (itemId) this.items.renderMarks(itemId);
     this.raters.refresh(itemId);
-    this.renderSummary();
+    this.renderSummary(itemId ? { logs: false } : {});
     if (this.status.textContent.startsWith(WORDS.refused)) this.say("");
   }
 
-  /** Progress, requirement statuses and the gap report for the current state. */
-  renderSummary() {
+  /** Progress, requirement statuses, the logs section (unless logs is false) and the gap report for the current
+   *  state; the gap report is built only while it is shown or printed, else marked stale (see showGapReport). */
+  renderSummary({ logs = true } = {}) {
     if (!this.data.items.length) {
       this.requirements.render();
       return;
@@ -221,9 +223,17 @@ class AssessmentApp extends SavedWorkPage {
     const carried = carriedSentence(this.data, this.state);
     this.carriedNotice.textContent = carried ?? "";
     this.carriedNotice.hidden = !carried;
+    if (logs) this.logsView.render();
+    this.reportStale = true;
+    if (!this.report.hidden) this.showGapReport();
+  }
+
+  /** Build the gap report for the current state when it is stale (before it is shown or printed). */
+  showGapReport() {
+    if (!this.reportStale || !this.report) return;
+    this.reportStale = false;
     renderReport(this.report, this.data, this.state);
     this.raters.renderReport(this.report);
-    this.logsView.render();
     this.report.append(...this.logsView.reportPart());
   }
 
@@ -249,6 +259,7 @@ class AssessmentApp extends SavedWorkPage {
     if (this.raters.panel) this.raters.show(null);
     this.showingReport = !this.showingReport;
     this.form.hidden = this.showingReport;
+    if (this.showingReport) this.showGapReport();
     this.report.hidden = !this.showingReport;
     this.viewButton.setAttribute("aria-pressed", String(this.showingReport));
     this.viewButton.textContent = this.showingReport ? "Back to the questions" : "Show the gap report";
@@ -288,6 +299,7 @@ class AssessmentApp extends SavedWorkPage {
     if (!this.printHead) return;
     this.printMode = mode;
     this.root.dataset.print = mode;
+    this.showGapReport(); // the report is printed too
     renderPrint(this.printHead, this.printBody, this.data, this.state, mode, new Date());
     if (mode === "report" && this.logsView) this.printHead.append(...this.logsView.reportPart());
   }
