@@ -136,7 +136,7 @@ def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, 
         download.save_as(target)
         files[kind] = target.read_bytes().decode("utf-8")
     expected_csv = page.evaluate("""async () => {
-        const core = await import(new URL('../../../assets/js/assessment/formats.mjs', location.href).href);
+        const core = await import(new URL('../../../assets/js/assessment/exports.mjs', location.href).href);
         const app = document.getElementById('atlas-assessment').atlasApp;
         return core.toCSV(app.data, app.state);
     }""")

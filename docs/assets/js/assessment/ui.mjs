@@ -3,10 +3,10 @@
 // textContent, never as HTML. Nothing is sent anywhere: answers live in localStorage and in files the user downloads.
 import { downloadText, el, onStorageChange, readChosenFile } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
-import { fileName, parseImport, toCSV, toJSON, toMarkdown } from "./formats.mjs";
+import { fileName, parseImport, toJSON } from "./formats.mjs";
 import { ContentsView, wideScreen } from "./contents-view.mjs";
 import { ItemsView } from "./items-view.mjs";
-import { LogsView } from "./logs-view.mjs";
+import { LazyLogs } from "./logs-lazy.mjs";
 import { carriedSentence, entered } from "./outline.mjs";
 import { renderPrint } from "./print-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
@@ -17,9 +17,10 @@ import { hasCompanion } from "./raters.mjs";
 import { openSaved } from "./saved.mjs";
 import { NAME_CHARS, emptyState, setName } from "./state.mjs";
 
+/** The downloads; make(app, now, exports) gets exports.mjs (the Markdown and CSV writers, loaded on first use). */
 const EXPORTS = {
-  md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now, app.raters.companion) },
-  csv: { label: "Download CSV", type: "text/csv", make: (app) => toCSV(app.data, app.state, app.raters.companion) },
+  md: { label: "Download Markdown", type: "text/markdown", make: (app, now, x) => x.toMarkdown(app.data, app.state, now, app.raters.companion) },
+  csv: { label: "Download CSV", type: "text/csv", make: (app, now, x) => x.toCSV(app.data, app.state, app.raters.companion) },
   json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now, app.raters.companion) },
 };
 
@@ -72,11 +73,11 @@ class AssessmentApp extends SavedWorkPage {
     this.root.append(this.storageWarning, ...this.toolbar(), this.notices(), this.contents.nav(), this.removedBox);
     this.root.querySelector(".atlas-actions-box").after(this.raters.actions()); // below the bar, so a phone keeps its room
     this.items = new ItemsView(this);
-    this.logsView = new LogsView(this);
+    this.logsView = new LazyLogs(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirementsBox(),
       this.logsView.section(), this.items.section(() => generation === this.generation));
     this.contents.applyCompact();
-    this.ready = this.items.ready.then((finished) => {
+    this.ready = Promise.all([this.items.ready, this.logsView.started]).then(([finished]) => {
       if (finished) this.logsView.renderLinks();
       if (finished) this.root.dataset.built = "true";
       if (finished) this.contents.apply();
@@ -228,6 +229,13 @@ class AssessmentApp extends SavedWorkPage {
     if (!this.report.hidden) this.showGapReport();
   }
 
+  /** Show what the logs add to the report and the printout, once their code is loaded (see logs-lazy.mjs). */
+  logsArrived() {
+    this.reportStale = true;
+    if (this.printPrepared) this.preparePrint();
+    else if (this.report && !this.report.hidden) this.showGapReport();
+  }
+
   /** Build the gap report for the current state when it is stale (before it is shown or printed). */
   showGapReport() {
     if (!this.reportStale || !this.report) return;
@@ -266,10 +274,20 @@ class AssessmentApp extends SavedWorkPage {
     if (this.showingReport) this.report.querySelector("h2").focus();
   }
 
-  download(kind) {
+  /** Download an export; the Markdown and CSV writers are loaded on first use (the JSON one is always here). */
+  async download(kind) {
     const now = new Date();
     const name = fileName(this.data, kind, now);
-    downloadText(EXPORTS[kind].make(this, now), EXPORTS[kind].type, name);
+    let exports = null;
+    if (kind !== "json") {
+      try {
+        exports = await import("./exports.mjs");
+      } catch {
+        this.say("This download could not be made in this browser. The JSON download has the same answers.");
+        return;
+      }
+    }
+    downloadText(EXPORTS[kind].make(this, now, exports), EXPORTS[kind].type, name);
     this.say(`Downloaded ${name}.`);
   }
 
@@ -299,6 +317,7 @@ class AssessmentApp extends SavedWorkPage {
     if (!this.printHead) return;
     this.printMode = mode;
     this.root.dataset.print = mode;
+    this.printPrepared = true;
     this.showGapReport(); // the report is printed too
     renderPrint(this.printHead, this.printBody, this.data, this.state, mode, new Date());
     if (mode === "report" && this.logsView) this.printHead.append(...this.logsView.reportPart());
@@ -336,6 +355,7 @@ class AssessmentApp extends SavedWorkPage {
     if (hasCompanion(result.companion)) this.raters.takeImport(result.companion);
     this.storageWarning.hidden = this.document.slot.write(toJSON(this.data, this.state, new Date())) && this.texts.available;
     this.rebuild();
+    await this.logsView.started; // the imported logs are on the page (and in the report) when the import is told
     if (this.fileInput) this.fileInput.focus();
     const removed = result.removed.length ? ` ${result.removed.length} answer(s) refer to items no longer in the data; ` +
       "they are listed at the top and kept." : "";
