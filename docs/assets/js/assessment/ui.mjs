@@ -210,7 +210,7 @@ class AssessmentApp extends SavedWorkPage {
   }
 
   /** Progress, requirement statuses, the logs section (unless logs is false) and the gap report for the current
-   *  state; the gap report is built only while it is shown or printed, else marked stale (see showGapReport). */
+   *  state; the gap report at once while it is shown, else after the next paint (see gapReportSoon). */
   renderSummary({ logs = true } = {}) {
     if (!this.data.items.length) {
       this.requirements.render();
@@ -227,6 +227,18 @@ class AssessmentApp extends SavedWorkPage {
     if (logs) this.logsView.render();
     this.reportStale = true;
     if (!this.report.hidden) this.showGapReport();
+    else this.gapReportSoon();
+  }
+
+  /** Build the hidden gap report after the next paint (once for changes made meanwhile), so a change is painted
+   *  without waiting for it and the report is ready to print or show soon after. */
+  gapReportSoon() {
+    if (this.reportSoon) return;
+    this.reportSoon = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      this.reportSoon = false;
+      this.showGapReport();
+    }, 0));
   }
 
   /** Show what the logs add to the report and the printout, once their code is loaded (see logs-lazy.mjs). */
