@@ -14,12 +14,11 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browsing import WCAG
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import real_model
 from test_assessment import ECMHS, app_state, fill_some, item, open_assessment
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 PHONE = {"width": 390, "height": 844}
 EMPTY = next(c for c in MODEL.categories if not c.knowledge_areas())
 PARTIAL = MODEL.category("imhs")

@@ -12,11 +12,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import WCAG
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import ROOT, real_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 ECMHS = MODEL.category("ecmhs")
 TRAINING = ECMHS.requirements.training
 RSC = ECMHS.requirements.rsc

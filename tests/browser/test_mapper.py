@@ -11,14 +11,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
-from conftest import ROOT
+from conftest import ROOT, real_model
 from generator.compile.browser_data import mapper_data
 from generator.model.coverage import category_coverage, matrix
 from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 PAGE = "atlas/programs/mapper/"
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 MAPPER_LIMIT = mapper_data(MODEL)["limits"]["import_bytes"]
 
 

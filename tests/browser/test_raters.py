@@ -11,11 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import WCAG
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import real_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 ECMHS = MODEL.category("ecmhs")
 ITEMS = [i.id for i in ECMHS.indicators()]
 PAGE = "atlas/self-assessment/ecmhs/"
