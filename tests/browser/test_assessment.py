@@ -135,7 +135,7 @@ def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, 
         download.save_as(target)
         files[kind] = target.read_bytes().decode("utf-8")
     expected_csv = page.evaluate("""async () => {
-        const core = await import(new URL('../../../assets/js/assessment/formats.mjs', location.href).href);
+        const core = await import(new URL('../../../assets/js/assessment/exports.mjs', location.href).href);
         const app = document.getElementById('atlas-assessment').atlasApp;
         return core.toCSV(app.data, app.state);
     }""")
@@ -316,7 +316,7 @@ def test_printing_gives_the_gap_report(page, site_url: str) -> None:
     open_assessment(page, site_url)
     fill_some(page)
     page.emulate_media(media="print")
-    assert page.locator(".atlas-report").is_visible()
+    expect(page.locator(".atlas-report")).to_be_visible()  # the page prepares the printout when print media applies
     assert page.locator(".atlas-assess-form").is_hidden() and page.locator(".atlas-toolbar").is_hidden()
     assert "17 more hours of reflective supervision/consultation" in page.locator(".atlas-report").inner_text()
 

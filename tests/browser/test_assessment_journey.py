@@ -65,6 +65,7 @@ def test_the_gap_report_and_raters_panel_say_no_null_or_doubled_stops(page, site
     report = page.locator(".atlas-report").inner_text()
     assert "Gap report" in report and not re.search(r"\b(null|undefined)\b", report), report[:400]
     page.get_by_role("button", name="Self and raters, learning plan").click()
+    page.locator("#atlas-compare-title").wait_for()  # the panel's code is loaded on first use
     panel = page.locator(".atlas-compare").inner_text()
     assert "Self and raters" in panel and not re.search(r"\b(null|undefined)\b", panel), panel[:400]
 
