@@ -58,9 +58,11 @@ test: $(STAMP) browser node_modules/.installed  ## every test: JavaScript units,
 	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
+# test-fast leaves tests/browser/ out of collection too (importing those modules costs each process seconds), and
+# the marker leaves out the other tests that need the whole site built.
 test-fast: $(STAMP) node_modules/.installed  ## every test but the browser tests (tests/browser/): JavaScript and Python units
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser" -q $(PYTEST_WORKERS)
+	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser -q $(PYTEST_WORKERS)
 
 # Lighthouse comes from the npm registry, pinned in bench/package-lock.json. (Pagefind, the site's search, is a
 # Python dependency of the site itself.)

@@ -33,7 +33,7 @@ MEASURE = """async ({changes}) => {
   const state = await import(new URL('../../../assets/js/assessment/state.mjs', location.href).href);
   const app = document.getElementById('atlas-assessment').atlasApp;
   const view = app.raters;
-  view.show("compare");
+  await view.show("compare");  // resolves once the panel (its code loaded on first use) is built
   const items = app.data.items;
   const comparison = [], whole = [], filters = [], panels = [];
   for (let i = 0; i < changes; i++) {

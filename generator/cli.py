@@ -34,11 +34,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StderrHandler(logging.StreamHandler):
+    """A log handler writing to whatever sys.stderr is when a message comes (the standard one keeps the stream it
+    was made with, so a second run in the same process, or one with its output captured, would miss its messages)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):  # type: ignore[override]
+        """The current standard error."""
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        """Ignored: the stream is always the current standard error."""
+
+
 def _show_mkdocs_messages(verbose: bool) -> None:
     """Print MkDocs warnings (and, when serving, its progress) so a failed strict build says why."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_atlas", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._atlas = True  # type: ignore[attr-defined]
         logger.addHandler(handler)

@@ -1,6 +1,7 @@
 """Shared fixtures: a tiny dataset to break on purpose, the real dataset, and a built site served locally."""
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -11,15 +12,29 @@ SCHEMAS = ROOT / "competencies" / "schemas"
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 
+@functools.cache
+def real_model():
+    """The real dataset's model, read and checked once per test process and shared (its types are frozen; a test
+    that needs its own reading, such as a determinism check, calls load_model itself)."""
+    from generator.pipeline import load_model
+
+    return load_model(ROOT / "competencies")
+
+
+def copy_mini(folder: Path) -> Path:
+    """Copy the tiny test dataset (with the real schemas and the self-assessment scale) into folder; its data folder."""
+    data = folder / "competencies"
+    shutil.copytree(MINI, data)
+    shutil.copytree(SCHEMAS, data / "schemas")
+    shutil.copytree(ROOT / "assessments", folder / "assessments", ignore=shutil.ignore_patterns("programs"))
+    shutil.copytree(MINI.parent / "mini-programs", folder / "assessments" / "programs")
+    return data
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A copy of the tiny test dataset (with the real schemas) that a test may edit."""
-    data = tmp_path / "competencies"
-    shutil.copytree(MINI, data)
-    shutil.copytree(SCHEMAS, data / "schemas")
-    shutil.copytree(ROOT / "assessments", tmp_path / "assessments", ignore=shutil.ignore_patterns("programs"))
-    shutil.copytree(MINI.parent / "mini-programs", tmp_path / "assessments" / "programs")
-    return data
+    return copy_mini(tmp_path)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,20 +1,23 @@
-"""The command line: exit codes, readable errors without tracebacks, and builds that never half-write."""
+"""The command line, run as a person runs it (`python -m generator` in the project's folder): exit codes, readable
+errors without tracebacks, one read of the data per build, and pages written out only where asked. Builds that fail
+are in tests/test_failed_builds.py, serving and publishing in tests/test_serve_and_publish.py."""
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+from contextlib import chdir, redirect_stderr, redirect_stdout
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit
+from conftest import ROOT, copy_mini, edit
 
 
-@pytest.fixture
-def project(tmp_path: Path, mini: Path) -> Path:
-    """A throwaway project: the tiny dataset with the real templates, docs and configuration."""
-    root = mini.parent
+def make_project(root: Path) -> Path:
+    """Make root a throwaway project: the tiny dataset with the real templates, docs and configuration."""
+    copy_mini(root)
     for name in ("mkdocs.yml", "site_templates", "generator"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
@@ -23,6 +26,24 @@ def project(tmp_path: Path, mini: Path) -> Path:
     # This page cites the real dataset's sources and categories, which the tiny dataset does not have.
     (root / "docs" / "endorsement-in-context.md").write_text("# Endorsement in context\n", encoding="utf-8")
     return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway project that a test may edit (make_project)."""
+    return make_project(tmp_path)
+
+
+def run_here(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a command in this process, in project's folder, as the `iecmh-atlas` entry point runs it (generator.cli.main)
+    with its output captured: a check without a Python start-up. An uncaught exception fails the test where it is
+    raised; `run` (a real process) shows that none reaches a person as a traceback."""
+    from generator.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with chdir(project), redirect_stdout(stdout), redirect_stderr(stderr):
+        code = main(list(args))
+    return subprocess.CompletedProcess(["iecmh-atlas", *args], code, stdout.getvalue(), stderr.getvalue())
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -52,20 +73,6 @@ def test_validate_errors_exit_1_with_every_error_and_no_traceback(project: Path)
 def test_usage_error_exits_2(project: Path) -> None:
     assert run(project, "publish").returncode == 2
     assert run(project).returncode == 2
-
-
-def test_failed_build_keeps_the_previous_site_and_pages(project: Path) -> None:
-    first = run(project, "build")
-    assert first.returncode == 0, first.stderr
-    site_index = (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8")
-    assert not (project / "docs" / "atlas").exists()  # generated pages live in memory only
-    edit(project / "competencies" / "categories" / "alpha.yml", "text: Stays open and curious.", "text: ''")
-    edit(project / "competencies" / "categories" / "alpha.yml", "Helps parents look", "Now helps parents look")
-    second = run(project, "build")
-    assert second.returncode == 1 and "must not be empty" in second.stderr and "Traceback" not in second.stderr
-    assert (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8") == site_index
-    assert not (project / "docs" / "atlas").exists()
-    assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
 
 
 def test_a_build_reads_and_compiles_the_data_once(project: Path, monkeypatch, tmp_path: Path) -> None:
@@ -105,86 +112,3 @@ def test_generate_writes_the_pages_out_for_inspection_only_where_asked(project: 
     assert run(project, "generate", "--out", str(out)).stdout.strip().endswith("(unchanged)")
     assert run(project, "generate").returncode == 0 and (project / "build" / "pages" / "atlas" / "index.md").is_file()
     assert not (project / "docs" / "atlas").exists()
-
-
-def test_broken_link_in_a_hand_written_page_fails_the_strict_build_and_keeps_the_site(project: Path) -> None:
-    assert run(project, "build").returncode == 0
-    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
-    (project / "docs" / "index.md").write_text("# Home\n\n[gone](atlas/nowhere.md)\n", encoding="utf-8")
-    result = run(project, "build")
-    assert result.returncode == 1 and "site build failed" in result.stderr
-    assert "atlas/nowhere.md" in result.stderr  # the warning that failed the strict build is shown
-    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
-
-
-def test_serve_rebuilds_once_when_a_yaml_file_changes(project: Path) -> None:
-    import socket
-    import threading
-    import time
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"})
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(iter(server.stderr.readline, "")), daemon=True)
-    reader.start()
-    url = f"http://127.0.0.1:{port}/atlas/categories/alpha/"
-
-    def fetch() -> str:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-
-    def wait_for(needle: str) -> bool:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if needle in fetch():
-                    return True
-            except OSError:
-                pass
-            time.sleep(0.5)
-        return False
-
-    def builds() -> int:
-        return sum("Building documentation" in line for line in log)
-
-    try:
-        assert wait_for("Stays open and curious."), "the server never served the page"
-        before = builds()
-        edit(project / "competencies" / "categories" / "alpha.yml", "text: Stays open and curious.",
-             "text: Stays open, curious and playful.")
-        assert wait_for("Stays open, curious and playful."), "the page was not regenerated after the YAML change"
-        assert "Stays open and curious." not in fetch()
-        time.sleep(3)  # a second rebuild, if the edit caused one, would have started by now
-        assert builds() - before == 1, log
-        assert not (project / "docs" / "atlas").exists()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-def test_build_for_another_address_and_the_publishing_workflow(project: Path) -> None:
-
-    import yaml
-
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1",
-           "ATLAS_SITE_URL": "https://example.org/atlas/"}
-    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
-                            env=env)
-    assert result.returncode == 0, result.stderr
-    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://example.org/atlas/atlas/categories/alpha/</loc>" in sitemap
-    page = (project / "site" / "atlas" / "categories" / "alpha" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://example.org/atlas/atlas/categories/alpha/">' in page
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["build"]["steps"]
-    build = next(s for s in steps if s.get("run") == "make site")
-    assert build["env"]["ATLAS_SITE_URL"].startswith("https://")
-    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert steps[upload]["with"]["path"] == "site"
-    offline = next(i for i, s in enumerate(steps) if "make offline" in s.get("run", ""))
-    assert offline < upload and "site/" in steps[offline]["run"]

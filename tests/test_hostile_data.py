@@ -1,33 +1,28 @@
 """Hostile data files through the command line: each is refused with file, line and a one-line reason, never a
-traceback, every error of a run at once, and a failed build leaves every earlier output as it was."""
+traceback, every error of a run at once. The commands run in this process (test_cli.run_here), so that each
+refusal costs a check, not a Python start-up; tests/test_cli.py runs the command line itself, and
+tests/test_failed_builds.py the builds that fail after MkDocs starts."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, line_of
-from test_cli import project, run  # noqa: F401 - the throwaway project fixture and the CLI runner
+from conftest import edit, line_of
+from test_cli import project, run_here  # noqa: F401 - the throwaway project fixture and the runner
 
 ALPHA = Path("competencies") / "categories" / "alpha.yml"
 
 
 def refusal(project: Path, *args: str) -> list[str]:
     """Run the command expecting a data refusal; return its error lines (without the closing count)."""
-    result = run(project, *args)
-    assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
+    result = run_here(project, *args)
+    errors = result.stderr
+    assert result.returncode == 1, (result.returncode, result.stdout, errors)
+    lines = errors.strip().splitlines()
     assert lines[-1].endswith("error(s); nothing was built."), lines
-    assert len(result.stderr) < 5000, result.stderr[:5000]  # one short line per error, no expanded values
+    assert len(errors) < 5000, errors[:5000]  # one short line per error, no expanded values
     return lines[:-1]
-
-
-def tree_bytes(folder: Path) -> dict[str, bytes]:
-    """Every file under folder with its exact bytes."""
-    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    assert files, f"nothing under {folder}"
-    return files
 
 
 @pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "+.inf", "1.0e+400", "-1.0e+400"])
@@ -163,39 +158,3 @@ def test_missing_scale_is_named_by_validation(project: Path) -> None:
     (project / "assessments" / "scale.yml").unlink()
     assert refusal(project, "validate") == ["assessments/scale.yml:1:1: required self-assessment scale file is "
                                             "missing (the assessments/ folder exists)"]
-
-
-def test_a_failed_build_leaves_every_earlier_output_as_it_was(project: Path) -> None:
-    (project / "node_modules").symlink_to(ROOT / "node_modules")  # esbuild and the shim for the offline copy
-    for command in ("build", "offline", "generate"):
-        done = run(project, command)
-        assert done.returncode == 0, (command, done.stderr)
-    outputs = [project / "site", project / "build"]  # build/ holds the offline zip and the generated files
-    before = [tree_bytes(folder) for folder in outputs]
-    assert "iecmh-atlas-offline.zip" in before[1] and "pages/atlas/index.md" in before[1]
-
-    edit(project / ALPHA, "Helps parents look", "Now helps parents look")  # valid data: the pages would change
-    (project / "docs" / "index.md").write_text("# Home\n\n[gone](atlas/nowhere.md)\n", encoding="utf-8")
-    for command in ("build", "offline"):  # the strict build fails on the broken link, after the pipeline ran
-        failed = run(project, command)
-        assert failed.returncode == 1 and "site build failed" in failed.stderr, (command, failed.stderr)
-        assert "Traceback" not in failed.stderr
-    assert [tree_bytes(folder) for folder in outputs] == before
-
-    (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    overrides = project / "site_templates" / "overrides"
-    overrides.mkdir()
-    (overrides / "category.md.j2").write_text("# {{ nosuch }}\n", encoding="utf-8")
-    for command in ("build", "offline", "generate"):  # a broken template: the plugin's run fails as generate's
-        failed = run(project, command)
-        assert failed.returncode == 1 and "Traceback" not in failed.stderr, (command, failed.stderr)
-        assert "site_templates/overrides/category.md.j2:1: template error: 'nosuch' is undefined" in failed.stderr
-    assert [tree_bytes(folder) for folder in outputs] == before
-
-    (overrides / "category.md.j2").unlink()
-    (project / "assessments" / "scale.yml").unlink()
-    for command in ("build", "offline", "generate"):
-        assert refusal(project, command)[0].startswith("assessments/scale.yml:1:1: ")
-    assert [tree_bytes(folder) for folder in outputs] == before
-    leftovers = [p.name for folder in (project, *outputs) for p in folder.iterdir() if p.name.startswith(".")]
-    assert not leftovers, leftovers

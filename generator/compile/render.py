@@ -70,8 +70,10 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def rel_link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative link from one generated Markdown page to another (paths relative to docs/)."""
+    """Relative link from one generated Markdown page to another (paths relative to docs/); remembered, as a large
+    framework's pages ask for the same links tens of thousands of times."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") if to_page != from_page else ""
     if target == "." or target == "":
         target = posixpath.basename(to_page) if not anchor else ""

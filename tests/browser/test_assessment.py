@@ -11,11 +11,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import ROOT, real_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 ECMHS = MODEL.category("ecmhs")
 PAGE = "atlas/self-assessment/ecmhs/"
 STORAGE_KEY = f"{MODEL.assessment.storage_key}:ecmhs"
@@ -125,7 +124,7 @@ def test_gap_report_shows_readiness_gaps_and_shortfalls(page, site_url: str) -> 
 def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, site_url: str, tmp_path: Path) -> None:
     open_assessment(page, site_url)
     fill_some(page)
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    today = datetime.date.today().isoformat()  # the browser names files by the local day, as this machine counts it
     files = {}
     for kind, label in [("md", "Download Markdown"), ("csv", "Download CSV"), ("json", "Download JSON")]:
         with page.expect_download() as info:
@@ -136,7 +135,7 @@ def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, 
         download.save_as(target)
         files[kind] = target.read_bytes().decode("utf-8")
     expected_csv = page.evaluate("""async () => {
-        const core = await import(new URL('../../../assets/js/assessment/formats.mjs', location.href).href);
+        const core = await import(new URL('../../../assets/js/assessment/exports.mjs', location.href).href);
         const app = document.getElementById('atlas-assessment').atlasApp;
         return core.toCSV(app.data, app.state);
     }""")
@@ -317,7 +316,7 @@ def test_printing_gives_the_gap_report(page, site_url: str) -> None:
     open_assessment(page, site_url)
     fill_some(page)
     page.emulate_media(media="print")
-    assert page.locator(".atlas-report").is_visible()
+    expect(page.locator(".atlas-report")).to_be_visible()  # the page prepares the printout when print media applies
     assert page.locator(".atlas-assess-form").is_hidden() and page.locator(".atlas-toolbar").is_hidden()
     assert "17 more hours of reflective supervision/consultation" in page.locator(".atlas-report").inner_text()
 

@@ -14,12 +14,11 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browsing import WCAG
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import real_model
 from test_assessment import ECMHS, app_state, fill_some, item, open_assessment
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 PHONE = {"width": 390, "height": 844}
 EMPTY = next(c for c in MODEL.categories if not c.knowledge_areas())
 PARTIAL = MODEL.category("imhs")
@@ -66,6 +65,7 @@ def test_the_gap_report_and_raters_panel_say_no_null_or_doubled_stops(page, site
     report = page.locator(".atlas-report").inner_text()
     assert "Gap report" in report and not re.search(r"\b(null|undefined)\b", report), report[:400]
     page.get_by_role("button", name="Self and raters, learning plan").click()
+    page.locator("#atlas-compare-title").wait_for()  # the panel's code is loaded on first use
     panel = page.locator(".atlas-compare").inner_text()
     assert "Self and raters" in panel and not re.search(r"\b(null|undefined)\b", panel), panel[:400]
 

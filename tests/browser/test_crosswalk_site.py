@@ -6,12 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import real_model
 from generator.model.crosswalks import compare_indicators, compare_knowledge_areas
-from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 IMHS, ECMHS = MODEL.category("imhs"), MODEL.category("ecmhs")
 
 

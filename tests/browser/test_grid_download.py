@@ -15,14 +15,13 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from conftest import ROOT
+from conftest import real_model
 from generator.compile.exports.grid import FIRST_ROW, grid_layout, grid_path
-from generator.pipeline import load_model
 from test_assessment import ECMHS, fill_some, item, open_assessment
 from test_logs import add_training
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 BUTTON = "Download the Getting Started grid (.xlsx)"
 FORMULA_NOTE = "=SUM(1,2) @me +1 -1"
 EVIDENCE = [label for _, label in MODEL.assessment.evidence]

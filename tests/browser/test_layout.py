@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from browsing import page_kind_urls
 
@@ -20,6 +21,15 @@ UNMARKED = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
                      && !w.firstElementChild.hidden && /scroll sideways/.test(w.firstElementChild.innerText)))
     .map((w) => w.querySelector('th') ? w.querySelector('th').innerText : '?')"""
 """The first header of every table that scrolls sideways without a hint that says so at the top of its wrapper."""
+
+
+def wait_until_marked(page, timeout_ms: float = 5000) -> None:
+    """Give the page's script time to mark its wide tables (after the first paint, in a ResizeObserver callback: a
+    fixed wait was too short on a loaded machine); the test then reads what is still unmarked."""
+    try:
+        page.wait_for_function(f"() => ({UNMARKED})().length === 0", timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        pass
 
 
 def screenshot(page, folder: Path, path: str, width: int) -> None:
@@ -69,7 +79,7 @@ def test_every_field_and_button_has_a_visible_boundary(page, site_url: str, path
 def test_no_page_scrolls_sideways_on_a_phone(page, site_url: str, path: str, tmp_path: Path) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.goto(site_url + path, wait_until="networkidle").ok, path
-    page.wait_for_timeout(200)  # the wide-table marks follow a ResizeObserver callback
+    wait_until_marked(page)
     screenshot(page, tmp_path, path, 390)
     assert page.evaluate("document.documentElement.scrollWidth") == 390, path
     unmarked = page.evaluate(UNMARKED)
@@ -80,7 +90,7 @@ def test_no_page_scrolls_sideways_on_a_phone(page, site_url: str, path: str, tmp
 def test_wide_tables_at_1280_say_they_scroll(page, site_url: str, path: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + path, wait_until="networkidle")
-    page.wait_for_timeout(200)  # the wide-table marks follow a ResizeObserver callback
+    wait_until_marked(page)
     assert page.locator(".atlas-scroll-hint:visible").count() > 0, f"{path}: no table says it scrolls"
     assert not page.evaluate(UNMARKED), path
 

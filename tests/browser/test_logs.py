@@ -12,11 +12,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import WCAG
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import ROOT, real_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 ECMHS = MODEL.category("ecmhs")
 TRAINING = ECMHS.requirements.training
 RSC = ECMHS.requirements.rsc
@@ -302,3 +301,21 @@ def test_keyboard_alone_adds_a_training_entry_and_axe_finds_nothing(page, site_u
     set_date(page, "Start of your current renewal cycle", "2024-07-01")
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_logs_code_loads_when_the_logs_are_unfolded_not_with_the_page(page, site_url: str) -> None:
+    """A visit that never opens the logs (nothing logged yet) does not download their code, nor the raters' panels,
+    the Markdown/CSV writers or the grid before they are used; unfolding the logs loads and builds them."""
+    scripts = []
+    page.on("request", lambda request: scripts.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(site_url + PAGE)
+    page.locator('#atlas-assessment[data-built="true"]').wait_for()
+    page.wait_for_load_state("networkidle")
+    assert "ui.mjs" in scripts and "logs-lazy.mjs" in scripts, scripts
+    later = {"logs-view.mjs", "logs-csv.mjs", "exports.mjs", "grid-xlsx.mjs", "raters-panels.mjs"}
+    assert later.isdisjoint(scripts), sorted(later & set(scripts))
+    expect(page.locator("#atlas-log-training-form")).to_have_count(0)
+    page.locator("details.atlas-logs-body > summary").click()
+    expect(page.locator("#atlas-log-training-form")).to_be_visible()
+    assert {"logs-view.mjs", "logs-csv.mjs"} <= set(scripts)
+    assert "exports.mjs" not in scripts

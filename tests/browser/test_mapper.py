@@ -11,14 +11,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
-from conftest import ROOT
+from conftest import ROOT, real_model
 from generator.compile.browser_data import mapper_data
 from generator.model.coverage import category_coverage, matrix
 from generator.pipeline import load_model
 
 pytestmark = pytest.mark.browser
 PAGE = "atlas/programs/mapper/"
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 MAPPER_LIMIT = mapper_data(MODEL)["limits"]["import_bytes"]
 
 
@@ -293,3 +293,20 @@ def test_large_map_within_the_course_limit_never_makes_the_saved_map_unreadable(
     page.locator(".atlas-add-course").wait_for()
     assert "could not be read" not in page.locator(".atlas-mapper > .atlas-status").inner_text()
     assert page.locator(".atlas-courses li").count() == count
+
+
+def test_enter_in_an_hours_field_saves_the_hours_and_stays_on_the_page(page, site_url: str) -> None:
+    """Each editor row is its own form (so Chromium's autofill reads one row on a change, not all): Enter in its hours
+    field takes the hours like Tab does and never submits the page away."""
+    open_mapper(page, site_url)
+    add_course(page, "EDU 501", "Development")
+    page.get_by_label("Pregnancy and Early Parenthood", exact=True).select_option("R")
+    url = page.url
+    hours = page.locator("#atlas-hours-ka_pregnancy")
+    hours.fill("7")
+    hours.press("Enter")
+    page.wait_for_function("(key) => (localStorage.getItem(key) || '').includes('\"hours\": 7')", arg=STORAGE_KEY)
+    assert page.url == url
+    covers = json.loads(stored(page))["courses"][0]["covers"]
+    assert {"item": "ka:pregnancy", "level": "R", "hours": 7} in covers
+    assert page.locator("form.atlas-cover").count() == page.locator(".atlas-editor select[data-item]").count() > 1

@@ -11,11 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from browsing import RESULT_LINKS, page_kind_urls, WCAG, origins_outside, recording_context, search, serve_folder
-from conftest import ROOT
-from generator.pipeline import load_model
+from conftest import real_model
 
 pytestmark = pytest.mark.browser
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 ECMHS = MODEL.category("ecmhs")
 
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit
+from conftest import edit, real_model
 from generator.compile.browser_data import assessment_data
 from generator.errors import DataErrors
 from generator.pipeline import load_model
 
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 RULES = ("not_counted_at_not_enough_info", "valid_for_months")
 
 

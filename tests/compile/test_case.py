@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ROOT, edit
+from conftest import ROOT, edit, real_model as shared_real_model
 from generator.compile.exports import export_files
 from generator.compile.exports.case import (OFFICIAL, SHARED_SLUG, all_records, case_documents, document_list,
                                             _Uris)
@@ -64,7 +64,7 @@ def schema_errors(schema: dict[str, Any], validator: type, package: Any) -> list
 @pytest.fixture(scope="module")
 def real_model() -> Model:
     """The real dataset."""
-    return load_model(REAL)
+    return shared_real_model()  # read once per test process (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

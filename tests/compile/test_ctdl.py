@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import real_model as shared_real_model
 from generator.compile.exports import export_files
 from generator.compile.exports.case import case_documents
 from generator.compile.exports.ctdl import ALIGNMENTS, CONTEXT, ctdl_path
@@ -61,7 +61,7 @@ def ctdl_problems(document: Any) -> list[str]:
 @pytest.fixture(scope="module")
 def real_model() -> Model:
     """The real dataset."""
-    return load_model(ROOT / "competencies")
+    return shared_real_model()  # read once per test process (tests/conftest.py)
 
 
 def graphs(model: Model, publication: Publication = Publication()) -> dict[str, dict[str, Any]]:

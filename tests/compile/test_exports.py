@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ROOT, edit
+from conftest import ROOT, edit, real_model as shared_real_model
 from generator.compile import urls
 from generator.compile.build import compile_site
 from generator.compile.exports import csv_cell, export_files, model_from_json, model_to_json
@@ -39,7 +39,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture(scope="module")
 def real_model() -> Model:
     """The real dataset."""
-    return load_model(REAL)
+    return shared_real_model()  # read once per test process (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -260,3 +260,25 @@ def test_reimported_model_builds_the_same_site(which: str, mini: Path) -> None:
     model = load_model(REAL if which == "real" else mini)
     again = model_from_json(json.loads(build_exports(model)[ATLAS_JSON]))
     assert compile_site(again).files == compile_site(model).files
+
+
+@pytest.mark.parametrize("data", [
+    {"b": [1, 2.5, 1e16, -0.0, True, None], "a": {"é": "ünïcode ✓", "": []}, "c": {}},
+    [{"z": 1, "y": [{}], "x": "line\nbreak \"quoted\" \\ \u2028"}],
+    "just text",
+])
+@pytest.mark.parametrize("sort_keys", [True, False])
+def test_json_text_writes_what_the_standard_library_writes(data, sort_keys: bool) -> None:
+    import json
+
+    from generator.compile.exports.common import json_text
+
+    assert json_text(data, sort_keys) == json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_json_text_refuses_what_is_not_json(value: float) -> None:
+    from generator.compile.exports.common import json_text
+
+    with pytest.raises(ValueError):
+        json_text({"hours": [value]}, sort_keys=True)

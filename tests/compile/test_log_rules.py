@@ -1,12 +1,11 @@
 """The rules the self-assessment's logs check come from the category data, each with its source, and nothing else."""
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import real_model
 from generator.compile.browser_data import assessment_data
 from generator.compile.log_rules import log_rules
-from generator.pipeline import load_model
 
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 
 
 def test_ecmhs_rsc_rules_are_the_data_fields_with_their_source() -> None:

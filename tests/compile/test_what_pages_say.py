@@ -7,16 +7,15 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import real_model as shared_real_model
 from generator.compile.build import compile_site
 from generator.model.crosswalks import role_coverage
-from generator.pipeline import load_model
 
 
 @pytest.fixture(scope="module")
 def model():
     """The real dataset's model."""
-    return load_model(ROOT / "competencies")
+    return shared_real_model()  # read once per test process (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

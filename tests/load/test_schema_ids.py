@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import click.testing
 import jsonschema
 import pytest
 import referencing
 import referencing.jsonschema
 import yaml
+from check_jsonschema import main as check_jsonschema_command
 
 from conftest import ROOT, edit
 from generator.errors import DataErrors
@@ -79,12 +78,12 @@ def test_the_registry_check_fails_on_a_bad_reference_target(tmp_path: Path) -> N
     assert errors and "Not A Slug" in errors[0].message
 
 
-def check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
-    """Run check-jsonschema (its own loader and reference resolution) on files, references read from disk."""
-    tool = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
-    assert tool, "check-jsonschema is a test dependency"
-    return subprocess.run([tool, "--no-cache", "--base-uri", schema.as_uri(), "--schemafile", str(schema),
-                           *map(str, files)], capture_output=True, text=True, timeout=120)
+def check_jsonschema(schema: Path, files: list[Path]) -> click.testing.Result:
+    """Run check-jsonschema's command (its own loader and reference resolution) on files, references read from disk.
+    It runs in this process through click's test runner, as its own test suite runs it, so that each schema costs a
+    check and not a Python start-up."""
+    return click.testing.CliRunner().invoke(check_jsonschema_command, [
+        "--no-cache", "--base-uri", schema.as_uri(), "--schemafile", str(schema), *map(str, files)])
 
 
 def test_check_jsonschema_accepts_every_data_file() -> None:
@@ -93,7 +92,7 @@ def test_check_jsonschema_accepts_every_data_file() -> None:
         by_schema.setdefault(schema, []).append(path)
     for schema, files in by_schema.items():
         result = check_jsonschema(schema, files)
-        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.exit_code == 0, result.output
 
 
 def test_check_jsonschema_refuses_a_broken_file(tmp_path: Path) -> None:
@@ -104,7 +103,7 @@ def test_check_jsonschema_refuses_a_broken_file(tmp_path: Path) -> None:
     broken.write_text(text.replace("\nsource: {doc: mi-aimh-ecmhs-2025,", "\nsource: {doc: Not A Slug,"),
                       encoding="utf-8")
     result = check_jsonschema(ROOT / "competencies" / "schemas" / "category.schema.json", [broken])
-    assert result.returncode == 1 and "Not A Slug" in result.stdout, result.stdout + result.stderr
+    assert result.exit_code == 1 and "Not A Slug" in result.output, result.output
 
 
 # --- messages --------------------------------------------------------------------------------------------------

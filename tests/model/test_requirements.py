@@ -6,11 +6,10 @@ import re
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, real_model
 from generator.model.types import Requirement, Requirements, Rsc
-from generator.pipeline import load_model
 
-MODEL = load_model(ROOT / "competencies")
+MODEL = real_model()
 
 
 def test_every_requirement_the_yaml_gives_is_typed_and_none_other() -> None:

@@ -385,9 +385,19 @@ def _no_equivalents(model: Model) -> dict[str, list[dict[str, str]]]:
     return out
 
 
+_built: list[tuple[Model, Publication, list[CaseDocument]]] = []
+"""The last model's documents: the package files, the service paths, the open-data page's listing and the date
+ledger all ask for them, and building them is a large share of compiling a large framework."""
+
+
 def case_documents(model: Model, publication: Publication = Publication()) -> list[CaseDocument]:
-    """Every CASE document of the model: shared framework, categories, roles, other frameworks."""
-    return _Builder(model, publication).build()
+    """Every CASE document of the model: shared framework, categories, roles, other frameworks (built once for the
+    model and publication asked last; the model is frozen, so the answer cannot go stale)."""
+    if _built and _built[0][0] is model and _built[0][1] == publication:
+        return _built[0][2]
+    documents = _Builder(model, publication).build()
+    _built[:] = [(model, publication, documents)]
+    return documents
 
 
 def all_records(model: Model) -> list[dict[str, Any]]:
@@ -417,11 +427,11 @@ def case_service_files(model: Model, publication: Publication) -> dict[str, str]
     """The packages under the CASE service paths, v1p0 and v1p1: CFDocuments and CFPackages/<identifier>."""
     documents = case_documents(model, publication)
     listing = json_text(document_list(documents, _Uris(publication.site_url)), sort_keys=True)
+    packages = {d.identifier: json_text(d.package, sort_keys=True) for d in documents}  # the same text per version
     files = {}
     for version in SERVICE_VERSIONS:
         files[f"ims/case/{version}/CFDocuments"] = listing
-        files.update({f"ims/case/{version}/CFPackages/{d.identifier}": json_text(d.package, sort_keys=True)
-                      for d in documents})
+        files.update({f"ims/case/{version}/CFPackages/{identifier}": text for identifier, text in packages.items()})
     return files
 
 

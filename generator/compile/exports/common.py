@@ -6,6 +6,8 @@ import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
+
 from generator.compile.kinds import CaseDate, Publication
 
 __all__ = ["CaseDate", "NAMESPACE", "Publication", "json_text", "page_url", "public_site_url", "stable_uuid"]
@@ -40,6 +42,9 @@ def stable_uuid(key: str) -> str:
 
 
 def json_text(data: Any, sort_keys: bool) -> str:
-    """JSON text with two-space indents, real UTF-8 characters and a final newline (NaN and infinities, which are
-    not JSON, raise ValueError: a second guard behind the YAML reader's refusal)."""
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys, allow_nan=False) + "\n"
+    """JSON text with two-space indents, real UTF-8 characters and a final newline, as json.dumps(indent=2,
+    ensure_ascii=False) writes it, by orjson. NaN and infinities, which are not JSON (orjson would write null), raise
+    ValueError: a second guard behind the YAML reader's refusal, through the standard library's C encoder."""
+    json.dumps(data, allow_nan=False, check_circular=False)  # compact, in C: only the guard
+    option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    return orjson.dumps(data, option=option).decode("utf-8") + "\n"

@@ -1,9 +1,9 @@
 """The files of a program map: its coverage matrix as CSV and the JSON the coursework mapper imports."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from generator.compile.exports.common import json_text
 from generator.compile.exports.tables import csv_text
 from generator.model.coverage import matrix
 from generator.model.types import Model, Program
@@ -40,6 +40,6 @@ def program_json(model: Model, program: Program) -> str:
     data = {"format": "iecmh-atlas-program", "version": 1, "dataset_version": model.framework.version,
             "id": program.id, "institution": program.institution, "program": program.program,
             "target_categories": list(program.target_categories), "courses": courses}
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(data, sort_keys=False)
 
 

@@ -6,7 +6,9 @@ import assert from "node:assert/strict";
 process.env.TZ = "UTC";
 import { emptyState, setNote, setRating, setRequirement } from "../../../docs/assets/js/assessment/state.mjs";
 import { readiness } from "../../../docs/assets/js/assessment/report.mjs";
-import { csvCell, fileName, parseImport, toCSV, toJSON, toMarkdown } from "../../../docs/assets/js/assessment/formats.mjs";
+import { csvCell } from "../../../docs/assets/js/shared/csv.mjs";
+import { fileName, parseImport, toJSON } from "../../../docs/assets/js/assessment/formats.mjs";
+import { toCSV, toMarkdown } from "../../../docs/assets/js/assessment/exports.mjs";
 import { deepFreeze, IDS, data, DATE, sampleState, validExport, importObject } from "./fixture.mjs";
 
 describe("serializers", () => {

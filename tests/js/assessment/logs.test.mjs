@@ -10,7 +10,8 @@ import {
 } from "../../../docs/assets/js/assessment/logs.mjs";
 import { parseLogCSV, toLogCSV } from "../../../docs/assets/js/assessment/logs-csv.mjs";
 import { logsMarkdown, renewalSummary } from "../../../docs/assets/js/assessment/logs-report.mjs";
-import { parseImport, readSaved, toJSON, toMarkdown } from "../../../docs/assets/js/assessment/formats.mjs";
+import { parseImport, readSaved, toJSON } from "../../../docs/assets/js/assessment/formats.mjs";
+import { toMarkdown } from "../../../docs/assets/js/assessment/exports.mjs";
 import { requirementStatus } from "../../../docs/assets/js/assessment/report.mjs";
 import { emptyState, mergeStates, migrate, setRequirement } from "../../../docs/assets/js/assessment/state.mjs";
 import { DATE, IDS, data as baseData, deepFreeze } from "./fixture.mjs";

@@ -3,7 +3,8 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { carryOver, migrate, setNote, setRating, setRequirement, toggleEvidence } from "../../../docs/assets/js/assessment/state.mjs";
 import { gapReport, nextUnrated, progress, readiness, requirementStatus } from "../../../docs/assets/js/assessment/report.mjs";
-import { parseImport, toCSV, toJSON, toMarkdown } from "../../../docs/assets/js/assessment/formats.mjs";
+import { parseImport, toJSON } from "../../../docs/assets/js/assessment/formats.mjs";
+import { toCSV, toMarkdown } from "../../../docs/assets/js/assessment/exports.mjs";
 import { deepFreeze, IDS, data, DATE, sampleState } from "./fixture.mjs";
 
 describe("purity", () => {

@@ -2,7 +2,8 @@
 // exports in formats.mjs. Run from the repo root: node --test tests/js/
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { parseImport, toCSV, toJSON, toMarkdown } from "../../../docs/assets/js/assessment/formats.mjs";
+import { parseImport, toJSON } from "../../../docs/assets/js/assessment/formats.mjs";
+import { toCSV, toMarkdown } from "../../../docs/assets/js/assessment/exports.mjs";
 import {
   DEFAULT_MAX_RATERS, addMonths, addRater, compareRow, comparison, companionFromExport, companionText, emptyCompanion,
   emptyRating, mergeCompanions, noteItem, parseRaterFile, planCandidates, rateItem, raterFileText, raterList,

@@ -32,6 +32,16 @@ test("commit saves an edit within the limit and refuses one beyond it, saving no
   assert.equal(area.getItem("k"), '{"x":"12345"}');
 });
 
+test("the limit counts UTF-8 bytes: a text of few characters but many bytes is refused, one of as many ASCII taken", () => {
+  const { a } = twoTabs(30);
+  a.load();
+  // {"x":"…"} is 8 characters of ASCII around the value; the euro sign takes 3 bytes, 1 UTF-16 code unit.
+  assert.equal(a.commit({ x: "€".repeat(7) }).ok, true, "8 + 21 = 29 bytes");
+  assert.deepEqual(a.commit({ x: "€".repeat(8) }).oversize, { bytes: 32, limit: 30 }, "16 characters, 32 bytes");
+  assert.equal(a.commit({ x: "e".repeat(22) }).ok, true, "30 bytes of ASCII");
+  assert.deepEqual(a.commit({ x: "😀".repeat(6) }).oversize, { bytes: 32, limit: 30 }, "a surrogate pair takes 4 bytes");
+});
+
 test("a text saved above the limit (by an earlier release) may shrink or stay, but not grow", () => {
   const { area, a } = twoTabs(10);
   area.setItem("k", '{"x":"123456789"}');

@@ -45,22 +45,13 @@ export class LogsView {
     return this.app.update(fn, null, anchor);
   }
 
-  /** The whole section (nothing when the category has neither log). */
-  section() {
-    if (!this.has("training") && !this.has("rsc")) return null;
+  /** Build the logs into their disclosure (made by logs-lazy.mjs, whose summary it keeps): the settings, each log
+   *  and the coursework. */
+  fill(body) {
     this.summaries = {};
     this.tables = {};
-    const logs = this.logs;
-    const body = el("details", { class: "atlas-logs-body", open: logs.training.length + logs.rsc.length > 0 || Boolean(logs.coursework) },
-      el("summary", { text: "Show the logs" }),
-      this.settings(),
-      ...["training", "rsc"].filter((log) => this.has(log)).map((log) => this.logPart(log)),
+    body.append(this.settings(), ...["training", "rsc"].filter((log) => this.has(log)).map((log) => this.logPart(log)),
       this.coursework());
-    return el("section", { class: "atlas-logs", "aria-labelledby": "atlas-logs-title" },
-      el("h2", { id: "atlas-logs-title", text: "Training, RSC and coursework logs" }),
-      el("p", {}, "Keep each training and each RSC session here as you would for an application; the requirements " +
-        "above count these logs once they have an entry. Everything stays in this browser and in files you save."),
-      body);
   }
 
   // ---------- settings ----------

@@ -3,10 +3,10 @@
 // textContent, never as HTML. Nothing is sent anywhere: answers live in localStorage and in files the user downloads.
 import { downloadText, el, onStorageChange, readChosenFile } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
-import { fileName, parseImport, toCSV, toJSON, toMarkdown } from "./formats.mjs";
+import { fileName, parseImport, toJSON } from "./formats.mjs";
 import { ContentsView, wideScreen } from "./contents-view.mjs";
 import { ItemsView } from "./items-view.mjs";
-import { LogsView } from "./logs-view.mjs";
+import { LazyLogs } from "./logs-lazy.mjs";
 import { carriedSentence, entered } from "./outline.mjs";
 import { renderPrint } from "./print-view.mjs";
 import { nextUnrated, progress } from "./report.mjs";
@@ -17,9 +17,10 @@ import { hasCompanion } from "./raters.mjs";
 import { openSaved } from "./saved.mjs";
 import { NAME_CHARS, emptyState, setName } from "./state.mjs";
 
+/** The downloads; make(app, now, exports) gets exports.mjs (the Markdown and CSV writers, loaded on first use). */
 const EXPORTS = {
-  md: { label: "Download Markdown", type: "text/markdown", make: (app, now) => toMarkdown(app.data, app.state, now, app.raters.companion) },
-  csv: { label: "Download CSV", type: "text/csv", make: (app) => toCSV(app.data, app.state, app.raters.companion) },
+  md: { label: "Download Markdown", type: "text/markdown", make: (app, now, x) => x.toMarkdown(app.data, app.state, now, app.raters.companion) },
+  csv: { label: "Download CSV", type: "text/csv", make: (app, now, x) => x.toCSV(app.data, app.state, app.raters.companion) },
   json: { label: "Download JSON", type: "application/json", make: (app, now) => toJSON(app.data, app.state, now, app.raters.companion) },
 };
 
@@ -72,11 +73,11 @@ class AssessmentApp extends SavedWorkPage {
     this.root.append(this.storageWarning, ...this.toolbar(), this.notices(), this.contents.nav(), this.removedBox);
     this.root.querySelector(".atlas-actions-box").after(this.raters.actions()); // below the bar, so a phone keeps its room
     this.items = new ItemsView(this);
-    this.logsView = new LogsView(this);
+    this.logsView = new LazyLogs(this);
     this.form = el("div", { class: "atlas-assess-form" }, this.scaleHelp(), this.requirementsBox(),
       this.logsView.section(), this.items.section(() => generation === this.generation));
     this.contents.applyCompact();
-    this.ready = this.items.ready.then((finished) => {
+    this.ready = Promise.all([this.items.ready, this.logsView.started]).then(([finished]) => {
       if (finished) this.logsView.renderLinks();
       if (finished) this.root.dataset.built = "true";
       if (finished) this.contents.apply();
@@ -199,16 +200,18 @@ class AssessmentApp extends SavedWorkPage {
     return this.take(change, anchor, itemId) === null;
   }
 
-  /** Show what one accepted change touched: the item's marks, progress, requirements and the report. */
+  /** Show what one accepted change touched: the item's marks, progress, requirements and the report. A change to
+   *  one item leaves the logs section as it is (the logs never read the answers). */
   refresh(itemId) {
     if (itemId) this.items.renderMarks(itemId);
     this.raters.refresh(itemId);
-    this.renderSummary();
+    this.renderSummary(itemId ? { logs: false } : {});
     if (this.status.textContent.startsWith(WORDS.refused)) this.say("");
   }
 
-  /** Progress, requirement statuses and the gap report for the current state. */
-  renderSummary() {
+  /** Progress, requirement statuses, the logs section (unless logs is false) and the gap report for the current
+   *  state; the gap report at once while it is shown, else after the next paint (see gapReportSoon). */
+  renderSummary({ logs = true } = {}) {
     if (!this.data.items.length) {
       this.requirements.render();
       return;
@@ -221,9 +224,36 @@ class AssessmentApp extends SavedWorkPage {
     const carried = carriedSentence(this.data, this.state);
     this.carriedNotice.textContent = carried ?? "";
     this.carriedNotice.hidden = !carried;
+    if (logs) this.logsView.render();
+    this.reportStale = true;
+    if (!this.report.hidden) this.showGapReport();
+    else this.gapReportSoon();
+  }
+
+  /** Build the hidden gap report after the next paint (once for changes made meanwhile), so a change is painted
+   *  without waiting for it and the report is ready to print or show soon after. */
+  gapReportSoon() {
+    if (this.reportSoon) return;
+    this.reportSoon = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      this.reportSoon = false;
+      this.showGapReport();
+    }, 0));
+  }
+
+  /** Show what the logs add to the report and the printout, once their code is loaded (see logs-lazy.mjs). */
+  logsArrived() {
+    this.reportStale = true;
+    if (this.printPrepared) this.preparePrint();
+    else if (this.report && !this.report.hidden) this.showGapReport();
+  }
+
+  /** Build the gap report for the current state when it is stale (before it is shown or printed). */
+  showGapReport() {
+    if (!this.reportStale || !this.report) return;
+    this.reportStale = false;
     renderReport(this.report, this.data, this.state);
     this.raters.renderReport(this.report);
-    this.logsView.render();
     this.report.append(...this.logsView.reportPart());
   }
 
@@ -249,16 +279,27 @@ class AssessmentApp extends SavedWorkPage {
     if (this.raters.panel) this.raters.show(null);
     this.showingReport = !this.showingReport;
     this.form.hidden = this.showingReport;
+    if (this.showingReport) this.showGapReport();
     this.report.hidden = !this.showingReport;
     this.viewButton.setAttribute("aria-pressed", String(this.showingReport));
     this.viewButton.textContent = this.showingReport ? "Back to the questions" : "Show the gap report";
     if (this.showingReport) this.report.querySelector("h2").focus();
   }
 
-  download(kind) {
+  /** Download an export; the Markdown and CSV writers are loaded on first use (the JSON one is always here). */
+  async download(kind) {
     const now = new Date();
     const name = fileName(this.data, kind, now);
-    downloadText(EXPORTS[kind].make(this, now), EXPORTS[kind].type, name);
+    let exports = null;
+    if (kind !== "json") {
+      try {
+        exports = await import("./exports.mjs");
+      } catch {
+        this.say("This download could not be made in this browser. The JSON download has the same answers.");
+        return;
+      }
+    }
+    downloadText(EXPORTS[kind].make(this, now, exports), EXPORTS[kind].type, name);
     this.say(`Downloaded ${name}.`);
   }
 
@@ -288,6 +329,8 @@ class AssessmentApp extends SavedWorkPage {
     if (!this.printHead) return;
     this.printMode = mode;
     this.root.dataset.print = mode;
+    this.printPrepared = true;
+    this.showGapReport(); // the report is printed too
     renderPrint(this.printHead, this.printBody, this.data, this.state, mode, new Date());
     if (mode === "report" && this.logsView) this.printHead.append(...this.logsView.reportPart());
   }
@@ -324,6 +367,7 @@ class AssessmentApp extends SavedWorkPage {
     if (hasCompanion(result.companion)) this.raters.takeImport(result.companion);
     this.storageWarning.hidden = this.document.slot.write(toJSON(this.data, this.state, new Date())) && this.texts.available;
     this.rebuild();
+    await this.logsView.started; // the imported logs are on the page (and in the report) when the import is told
     if (this.fileInput) this.fileInput.focus();
     const removed = result.removed.length ? ` ${result.removed.length} answer(s) refer to items no longer in the data; ` +
       "they are listed at the top and kept." : "";

@@ -105,9 +105,14 @@ export class EditorView {
     level.addEventListener("change", () => apply(level));
     hours.addEventListener("change", () => apply(hours));
     this.controls.set(item, { level, hours });
-    return el("div", { class: "atlas-cover" },
+    // Each row is its own form: Chromium's autofill reads the whole form of a changed control (every control and
+    // label, each with a forced style and layout), which for one form of all rows took 7 ms per change (30 ms at 4x
+    // CPU). Enter in the hours field submits the row's form: that only applies the field (change), never navigates.
+    const row = el("form", { class: "atlas-cover" },
       el("label", { for: level.id, text: label }), " ", level, " ",
       el("label", { for: hours.id, text: "hours", class: "atlas-meta" }), " ", hours);
+    row.addEventListener("submit", (event) => event.preventDefault());
+    return row;
   }
 
   /** Put an item's level back to what is saved (after a refused change). */

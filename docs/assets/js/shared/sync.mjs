@@ -26,6 +26,7 @@ export class SyncedDocument {
 
   /** The size check of a text to be saved: null when it may be saved, else {bytes, limit}. */
   oversize(text) {
+    if (text.length * 3 <= this.limit) return null; // a UTF-16 code unit takes at most 3 bytes: no need to count
     const bytes = utf8Bytes(text);
     if (bytes <= this.limit) return null;
     const before = this.slot.seen === null ? 0 : utf8Bytes(this.slot.seen);
