@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import shutil
 import statistics
@@ -386,9 +387,10 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--search-sizes", default="1,10,100", help="framework sizes to measure search on")
-    parser.add_argument("--keep-sites", type=Path, metavar="DIR",
+    parser.add_argument("--keep-sites", type=Path, metavar="DIR", default=os.environ.get("ATLAS_BENCH_KEEP_SITES"),
                         help="keep each size's build in DIR (siteN) and reuse one found there (a 100x build takes "
-                             "minutes); for trying changes to the browser code, copied into DIR/siteN/assets/js/")
+                             "minutes); for trying changes to the browser code, copied into DIR/siteN/assets/js/ "
+                             "(default: $ATLAS_BENCH_KEEP_SITES, so that run_all.py can pass it)")
     args = parser.parse_args()
     model = load_model(ROOT / "competencies")
     indicators = sum(len(c.indicators()) for c in model.categories)

@@ -116,11 +116,15 @@ def test_search_by_keyboard_only(page, site_url: str) -> None:
     first = page.locator(RESULT_LINKS).first
     expect(first).to_be_focused()
     href = first.get_attribute("href")
+    title = page.title()
     # Held as long as a person holds a key: the theme's instant navigation drops a link followed by a key press
     # whose key-up comes within the same moment, which only scripted key presses do (plain links behave alike).
     page.keyboard.press("Enter", delay=120)
     page.wait_for_url(re.compile(re.escape(href) + "$"))
     expect(page.locator("dialog[open]")).to_have_count(0)
+    # The new page is shown (instant navigation changes the address before it swaps the content in), as a person
+    # sees it before pressing the next key.
+    page.wait_for_function("(before) => document.title !== before", arg=title)
 
     page.keyboard.press("Control+k")
     expect(box).to_be_focused()
