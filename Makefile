@@ -60,9 +60,14 @@ test: $(STAMP) browser node_modules/.installed  ## every test: JavaScript units,
 
 # test-fast leaves tests/browser/ out of collection too (importing those modules costs each process seconds), and
 # the marker leaves out the other tests that need the whole site built.
+# The node tests run beside pytest (they fill the moments its processes wait on subprocesses); their report is
+# printed after pytest's, whole when one failed.
 test-fast: $(STAMP) node_modules/.installed  ## every test but the browser tests (tests/browser/): JavaScript and Python units
-	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser -q $(PYTEST_WORKERS)
+	@log=$$(mktemp); node --test tests/js/ >"$$log" 2>&1 & node=$$!; \
+	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser -q $(PYTEST_WORKERS); python=$$?; \
+	wait $$node; js=$$?; \
+	if [ $$js -ne 0 ]; then cat "$$log"; else echo "node --test tests/js/:"; grep -E '^# (tests|pass|fail)' "$$log"; fi; \
+	rm -f "$$log"; [ $$python -eq 0 ] && [ $$js -eq 0 ]
 
 # Lighthouse comes from the npm registry, pinned in bench/package-lock.json. (Pagefind, the site's search, is a
 # Python dependency of the site itself.)
