@@ -4,6 +4,24 @@ import { el, inTasks } from "../shared/dom.mjs";
 import { domainHeadingId } from "./contents-view.mjs";
 import * as state from "./state.mjs";
 
+/** A rating's radio group: one radio per level of the scale and "not enough information", then "Clear rating".
+ *  choose(rating) gets the level's number or "nei"; clear() runs on the button (both the self-assessment and the
+ *  rating of someone else build their items with it). */
+export function ratingGroup(scale, { base, label, selected, choose, clear }) {
+  const group = el("div", { class: "atlas-ratings", role: "radiogroup", "aria-label": label });
+  const choices = [...scale.levels, scale.not_enough_info].map((level) => {
+    const id = `${base}-r-${level.value}`;
+    const radio = el("input", { type: "radio", name: `${base}-rating`, id, value: String(level.value) });
+    radio.checked = selected === level.value;
+    radio.addEventListener("change", () => choose(level.value === "nei" ? "nei" : Number(level.value)));
+    return el("span", { class: "atlas-choice" }, radio, el("label", { for: id, text: level.label }));
+  });
+  const button = el("button", { type: "button", class: "atlas-clear" }, "Clear rating");
+  button.addEventListener("click", clear);
+  group.append(...choices, button);
+  return group;
+}
+
 /** How many items are built per task while the page loads. */
 const ITEMS_PER_TASK = 4;
 
@@ -59,26 +77,19 @@ export class ItemsView {
 
   /** The radio buttons of an item's rating and the button that clears it. */
   ratings(item, answer, base) {
-    const scale = this.data.scale;
-    const group = el("div", { class: "atlas-ratings", role: "radiogroup", "aria-label": "Your level", id: `${base}-ratings` });
-    const choices = [...scale.levels, scale.not_enough_info].map((level) => {
-      const id = `${base}-r-${level.value}`;
-      const radio = el("input", { type: "radio", name: `${base}-rating`, id, value: String(level.value) });
-      radio.checked = answer.rating === level.value;
-      radio.addEventListener("change", () => {
-        const rating = level.value === "nei" ? "nei" : Number(level.value);
+    const group = ratingGroup(this.data.scale, {
+      base, label: "Your level", selected: answer.rating,
+      choose: (rating) => {
         if (!this.app.update(() => state.setRating(this.app.state, item.id, rating, this.data), item.id, group)) {
           this.showAnswer(item.id);
         }
-      });
-      return el("span", { class: "atlas-choice" }, radio, el("label", { for: id, text: level.label }));
+      },
+      clear: () => {
+        this.app.update(() => state.setRating(this.app.state, item.id, null, this.data), item.id, group);
+        this.showAnswer(item.id);
+      },
     });
-    const clear = el("button", { type: "button", class: "atlas-clear" }, "Clear rating");
-    clear.addEventListener("click", () => {
-      this.app.update(() => state.setRating(this.app.state, item.id, null, this.data), item.id, group);
-      this.showAnswer(item.id);
-    });
-    group.append(...choices, clear);
+    group.id = `${base}-ratings`;
     return group;
   }
 

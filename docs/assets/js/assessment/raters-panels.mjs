@@ -7,6 +7,7 @@ import {
   planCandidates, planEntries, rateItem, raterFileName, raterFileText, raterList, removeRater, rowShown,
   setPlanField, setRatingField,
 } from "./raters.mjs";
+import { ratingGroup } from "./items-view.mjs";
 import { raterName, ratingText, readinessSentences, ruleSentences } from "./raters-report.mjs";
 
 const FILTERS = [
@@ -267,23 +268,14 @@ class RaterPanels {
     const base = `atlas-rate-${item.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
     const entry = this.draft.ratings[item.id] ?? {};
     const scale = this.data.scale;
-    const group = el("div", { class: "atlas-ratings", role: "radiogroup", "aria-label": "Their level" });
-    const radios = [...scale.levels, scale.not_enough_info].map((level) => {
-      const id = `${base}-r-${level.value}`;
-      const radio = el("input", { type: "radio", name: `${base}-rating`, id, value: String(level.value) });
-      radio.checked = entry.rating === level.value;
-      radio.addEventListener("change", () => {
-        const value = level.value === "nei" ? "nei" : Number(level.value);
-        this.draftItem(() => rateItem(this.draft, item.id, value, this.data), group);
-      });
-      return el("span", { class: "atlas-choice" }, radio, el("label", { for: id, text: level.label }));
+    const group = ratingGroup(scale, {
+      base, label: "Their level", selected: entry.rating,
+      choose: (value) => this.draftItem(() => rateItem(this.draft, item.id, value, this.data), group),
+      clear: () => {
+        this.draftItem(() => rateItem(this.draft, item.id, null, this.data), group);
+        for (const radio of group.querySelectorAll("input")) radio.checked = false;
+      },
     });
-    const clear = el("button", { type: "button", class: "atlas-clear" }, "Clear rating");
-    clear.addEventListener("click", () => {
-      this.draftItem(() => rateItem(this.draft, item.id, null, this.data), group);
-      for (const radio of group.querySelectorAll("input")) radio.checked = false;
-    });
-    group.append(...radios, clear);
     const note = el("textarea", { id: `${base}-note`, rows: 2, maxlength: scale.limits.note_chars });
     note.value = entry.note ?? "";
     note.addEventListener("input", () => this.draftItem(() => noteItem(this.draft, item.id, note.value, this.data), note));
