@@ -393,8 +393,9 @@ ledger all ask for them, and building them is a large share of compiling a large
 def case_documents(model: Model, publication: Publication = Publication()) -> list[CaseDocument]:
     """Every CASE document of the model: shared framework, categories, roles, other frameworks (built once for the
     model and publication asked last; the model is frozen, so the answer cannot go stale)."""
-    if _built and _built[0][0] is model and _built[0][1] == publication:
-        return _built[0][2]
+    for built_for, built_with, documents in _built:
+        if built_for is model and built_with == publication:
+            return documents
     documents = _Builder(model, publication).build()
     _built[:] = [(model, publication, documents)]
     return documents
