@@ -130,6 +130,17 @@ def test_search_by_keyboard_only(page, site_url: str) -> None:
     expect(box).to_be_focused()
 
 
+def test_a_shortcut_pressed_while_the_page_starts_opens_search(page, site_url: str) -> None:
+    # At DOMContentLoaded the page's module has run, but the search module starts only after the first frame: the
+    # key press must not be lost in between.
+    page.goto(site_url + "atlas/", wait_until="domcontentloaded")
+    page.keyboard.press("Control+k")
+    expect(page.get_by_role("dialog", name="search").get_by_role("searchbox")).to_be_focused()
+    page.keyboard.type("attachment")
+    page.locator("dialog.atlas-search[data-answered='attachment']").wait_for(timeout=15000)
+    expect(page.locator("dialog.atlas-search")).to_have_count(1)  # one dialog: the module started once
+
+
 def test_slash_types_a_slash_in_text_fields(page, site_url: str) -> None:
     page.goto(site_url + "atlas/self-assessment/ecmhs/", wait_until="networkidle")
     page.keyboard.press("/")  # outside a field it opens search: the shortcut is active on this page

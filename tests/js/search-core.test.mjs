@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath,
+import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath, shortcutKeys,
          searchSite, shownLinks, latestWins, SUPERSEDED, searchPause, SHORT_QUERY_PAUSE, SHORT_WORD } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
@@ -167,4 +167,19 @@ test("searchPause: a query whose last word is short waits for a pause in typing,
     assert.equal(searchPause(query), 0, query);
   }
   assert.ok(SHORT_QUERY_PAUSE > 0 && SHORT_WORD > 1);
+});
+
+test("shortcutKeys: a key press's key and modifiers, and whether it happened in a text field", () => {
+  const field = { closest: (selector) => (selector.includes("textarea") ? {} : null) };
+  const page = { closest: () => null };
+  const press = (target, more = {}) => ({ key: "/", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false,
+                                         target, ...more });
+  assert.equal(shortcutKeys(press(field)).editable, true);
+  assert.equal(shortcutKeys(press(page)).editable, false);
+  assert.equal(shortcutKeys(press({ isContentEditable: true, closest: () => null })).editable, true);
+  assert.equal(shortcutKeys(press(null)).editable, false);
+  assert.deepEqual(shortcutKeys(press(page, { key: "k", ctrlKey: true })),
+                   { key: "k", ctrlKey: true, metaKey: false, altKey: false, shiftKey: false, editable: false });
+  assert.equal(opensSearch(shortcutKeys(press(field))), false);
+  assert.equal(opensSearch(shortcutKeys(press(page))), true);
 });

@@ -1,6 +1,8 @@
 // IECMH Competency Atlas: load a page's interactive module only on the pages that need it.
 // MkDocs Material's instant navigation swaps page content without reloading, so this runs on every page change.
 // The imports are written out (not built from a string) so that the offline bundle can inline them (make offline).
+import { opensSearch, shortcutKeys } from "./search-core.mjs";
+
 const MODULES = [
   ["#atlas-assessment", () => import("./assessment/ui.mjs")],
   ["#atlas-mapper", () => import("./mapper/ui.mjs")],
@@ -8,11 +10,30 @@ const MODULES = [
   [".md-typeset__scrollwrap", () => import("./wide-tables.mjs")],
 ];
 
+let search = null; // the search module, once it has started: it then handles the shortcuts itself
+
+/** Start the search module on the current page (it wires itself once per visit and marks searched words on each
+ *  page). */
+function startSearch() {
+  return import("./search-ui.mjs").then((module) => {
+    module.start();
+    search = module;
+    return module;
+  });
+}
+
+// A search shortcut pressed before the search module has started (it starts after the first frame) is not lost:
+// it starts the module and opens search.
+document.addEventListener("keydown", (event) => {
+  if (search || event.defaultPrevented || !document.querySelector(".atlas-search-button")) return;
+  if (!opensSearch(shortcutKeys(event)) || document.querySelector("dialog[open]")) return;
+  event.preventDefault();
+  startSearch().then((module) => module.openFromShortcut()); // the page's own start follows, and marks nothing twice
+}, true);
+
 /** Start the module of each interactive part present on the current page. */
 function startPage() {
-  if (document.querySelector(".atlas-search-button")) {
-    import("./search-ui.mjs").then((module) => module.start()); // once per visit: it keeps itself across pages
-  }
+  if (document.querySelector(".atlas-search-button")) startSearch();
   for (const [selector, load] of MODULES) {
     if (document.querySelector(selector)) {
       load().then((module) => module.start());

@@ -7,6 +7,15 @@ export function opensSearch({ key, ctrlKey = false, metaKey = false, altKey = fa
   return (key === "k" || key === "K") && ctrlKey !== metaKey && !shiftKey;
 }
 
+/** A key press as opensSearch reads it: its key and modifiers, and whether it happened in a place where typing "/"
+ *  means the character (a text field, or editable content). */
+export function shortcutKeys(event) {
+  const target = event.target;
+  const editable = Boolean(target && (target.isContentEditable || target.closest?.("input, textarea, select")));
+  return { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey,
+           shiftKey: event.shiftKey, editable };
+}
+
 /** The search bundle's folder as a path from the site's root, from the relative address the page gives: read once,
  *  as instant navigation changes the page's address but keeps this module. */
 export function searchBundlePath(bundle, pageUrl) {

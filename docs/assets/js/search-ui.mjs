@@ -5,7 +5,7 @@
 // bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
 import { HIGHLIGHT_PARAM, RANKING, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount, searchBundlePath,
-         searchPause, searchSite, shownLinks } from "./search-core.mjs";
+         searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
@@ -182,16 +182,15 @@ async function openSearch(button) {
 /** Mark the searched words on a page opened from a search result (Pagefind's highlight script, loaded only then). */
 async function highlightSearchedWords() {
   if (!new URL(document.location.href).searchParams.has(HIGHLIGHT_PARAM)) return;
+  const article = document.querySelector("[data-pagefind-body]");
+  if (!article || article.dataset.atlasHighlighted) return; // this page's words are marked already
+  article.dataset.atlasHighlighted = "true";
   await import(bundlePath + "pagefind-highlight.js");
   // The site's stylesheet colours the marks: the script's own styles would be an inline style the policy refuses.
   new window.PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, markContext: "[data-pagefind-body]",
                                  addStyles: false });
 }
 
-/** Whether the key press happened in a place where typing "/" means the character. */
-function editable(target) {
-  return target instanceof Element && (target.isContentEditable || Boolean(target.closest("input, textarea, select")));
-}
 
 /** The search button an event happened on, if any (instant navigation may swap the header, so events are
  *  taken at the document). */
@@ -221,11 +220,14 @@ export function start() {
     });
   }
   document.addEventListener("keydown", (event) => {
-    const keys = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey,
-                   shiftKey: event.shiftKey, editable: editable(event.target) };
-    if (event.defaultPrevented || !opensSearch(keys) || document.querySelector("dialog[open]")) return;
+    if (event.defaultPrevented || !opensSearch(shortcutKeys(event)) || document.querySelector("dialog[open]")) return;
     event.preventDefault();
     event.stopPropagation();
     openSearch(document.querySelector(BUTTON));
   }, true);
+}
+
+/** Open search now: for a shortcut pressed before this module had started (atlas.mjs catches it meanwhile). */
+export function openFromShortcut() {
+  if (!document.querySelector("dialog[open]")) openSearch(document.querySelector(BUTTON));
 }
