@@ -279,6 +279,7 @@ def test_keyboard_alone_adds_a_training_entry_and_axe_finds_nothing(page, site_u
     page.keyboard.press("Enter")  # folds the logs away, and Enter again opens them
     expect(page.locator("#atlas-log-training-form")).to_be_hidden()
     page.keyboard.press("Enter")
+    expect(page.locator("#atlas-log-training-form")).to_be_visible()  # the logs' code loads when first unfolded
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "atlas-log-mode-apply"
     page.locator("#atlas-log-training-form").get_by_label("Title", exact=True).focus()

@@ -22,14 +22,19 @@ function startSearch() {
   });
 }
 
-// A search shortcut pressed before the search module has started (it starts after the first frame) is not lost:
-// it starts the module and opens search.
+// A press of the search button or a search shortcut before the search module has started (it starts after the
+// first frame) is not lost: it starts the module and opens search; the page's own start follows, and marks nothing
+// twice.
 document.addEventListener("keydown", (event) => {
   if (search || event.defaultPrevented || !document.querySelector(".atlas-search-button")) return;
   if (!opensSearch(shortcutKeys(event)) || document.querySelector("dialog[open]")) return;
   event.preventDefault();
-  startSearch().then((module) => module.openFromShortcut()); // the page's own start follows, and marks nothing twice
+  startSearch().then((module) => module.openSearchNow());
 }, true);
+document.addEventListener("click", (event) => {
+  if (search || !(event.target instanceof Element) || !event.target.closest(".atlas-search-button")) return;
+  startSearch().then((module) => module.openSearchNow());
+});
 
 /** Start the module of each interactive part present on the current page. */
 function startPage() {

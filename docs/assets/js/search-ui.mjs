@@ -227,7 +227,7 @@ export function start() {
   }, true);
 }
 
-/** Open search now: for a shortcut pressed before this module had started (atlas.mjs catches it meanwhile). */
-export function openFromShortcut() {
+/** Open search now: for a button press or shortcut before this module had started (atlas.mjs catches those). */
+export function openSearchNow() {
   if (!document.querySelector("dialog[open]")) openSearch(document.querySelector(BUTTON));
 }
