@@ -7,8 +7,10 @@ the built HTML after MkDocs has written it:
 - parts marked `data-pagefind-ignore` in the templates (notices, source lines, the self-assessment form) are not,
   nor any "not yet entered" paragraph, cell or list item, nor the heading of a section holding only that;
 - self-assessment pages weigh less (`data-pagefind-weight`), so they rank below the category they serve;
-- the pages a name or code means (categories, knowledge areas, domains, roles, self-assessments, glossary terms)
-  carry it as a Pagefind filter, which the dialog uses to put them first (search-core.mjs `searchSite`);
+- the names and codes of the pages they mean (categories, knowledge areas, domains, roles, self-assessments,
+  glossary terms) go into a names file beside the index, with the result ids Pagefind gave those pages, which the
+  dialog uses to put them first (search-core.mjs `searchSite`). Not Pagefind filters: Pagefind counts every filter
+  value on every search, and a second, filtered search per name would double the slowest queries;
 - blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
   group's other words as index-only text in an attribute Pagefind indexes (`data-pagefind-index-attrs`);
 - the header gets a search button; the site's script (search-ui.mjs) loads Pagefind's API the first time it is used.
@@ -17,7 +19,9 @@ index gets the same index-only words, in a hidden paragraph of each section that
 """
 from __future__ import annotations
 
+import gzip
 import html as html_text
+import json
 import re
 import subprocess
 import sys
@@ -145,11 +149,11 @@ LOW_PAGE_WEIGHT = 0.3
 """The weight of every word on a low page (Pagefind's default is 1; headings 2 to 7, all scaled alike by this)."""
 NAMED_PAGES = re.compile(r"^atlas/(categories|knowledge-areas|domains|roles|self-assessment)/[^/]+/$")
 """The pages that are what a name (or, for a category and its self-assessment, a code) means: the dialog puts them
-first for that exact name or code (`name` and `code` filters, see search-core.mjs), the self-assessment after the
-category unless the query asks for it."""
+first for that exact name or code (`name` and `code` in the names file, see search-core.mjs), the self-assessment
+after the category unless the query asks for it."""
 GLOSSARY_PAGE = "atlas/glossary/"
-"""The glossary, whose terms (headings) answer to their exact names and abbreviations (`term` and `abbreviation`
-filters)."""
+"""The glossary, whose terms (headings) answer to their exact names and abbreviations (`term` and `abbreviation` in
+the names file)."""
 TITLE = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
 TERM = re.compile(r"<h2\b([^>]*\bid=[^>]*)>(.*?)</h2>", re.S)
 CODE_IN_TITLE = re.compile(r"^(?P<name>.+?) \((?P<code>[A-Z][A-Z0-9-]*)\)$")
@@ -162,15 +166,11 @@ EMPTY_SECTION_HEADING = re.compile(r"<(h[2-6])\b([^>]*)>((?:(?!</h).)*</\1>\s*<p
 
 
 def with_search_body(html: str, url: str = "", groups: list[tuple[str, ...]] | None = None) -> str:
-    """The page with its article marked as the part Pagefind indexes, weighted and named for ranking (by its
-    address in the site, `url`), its "not yet entered" boilerplate left out, and the other words of the term groups
-    it uses added for the index only."""
+    """The page with its article marked as the part Pagefind indexes, weighted for ranking (by its address in the
+    site, `url`), its "not yet entered" boilerplate left out, and the other words of the term groups it uses added
+    for the index only."""
     weight = f' data-pagefind-weight="{LOW_PAGE_WEIGHT}"' if LOW_PAGES.match(url) else ""
     html = html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body" + weight + ">", 1)
-    if NAMED_PAGES.match(url):
-        html = with_name_filters(html)
-    elif url == GLOSSARY_PAGE:
-        html = with_name_filters(html, TERM, {"name": "term", "code": "abbreviation"})
     html = NOT_ENTERED_PART.sub(lambda m: f"<{m[1]} data-pagefind-ignore>{m[2]}</{m[1]}>", html)
     html = EMPTY_SECTION_HEADING.sub(lambda m: f"<{m[1]}{m[2]} data-pagefind-ignore>{m[3]}", html)
     if groups:
@@ -187,18 +187,62 @@ def page_names(title: str) -> dict[str, str]:
     return {"name": match["name"], "code": match["code"]} if match else {"name": title}
 
 
-def with_name_filters(html: str, headings: re.Pattern[str] = TITLE, keys: dict[str, str] | None = None) -> str:
-    """The page with the names of its title (or of each of its `headings`) as Pagefind filters on it, read from
-    attributes (an inline filter value may only come last), under the filter names `keys` gives for name and code."""
-    def named(match: re.Match[str]) -> str:
-        text = html_text.unescape(re.sub(r"<[^>]+>", "", match[2])).replace("\u00b6", "").strip()
-        names = {(keys or {}).get(key, key): value for key, value in page_names(text).items()}
-        values = "".join(f' data-atlas-{key}="{html_text.escape(value)}"' for key, value in names.items())
-        filters = ", ".join(f"{key}[data-atlas-{key}]" for key in names)
-        tag = match[0][1:3]
-        return f'<{tag}{match[1]}{values} data-pagefind-filter="{filters}">{match[2]}</{tag}>'
+def heading_text(html: str) -> str:
+    """A heading's text as a person reads it: no tags, no permalink sign, character references read."""
+    return html_text.unescape(re.sub(r"<[^>]+>", "", html)).replace("\u00b6", "").strip()
 
-    return headings.sub(named, html, count=1 if headings is TITLE else 0)
+
+def search_names(html: str, url: str) -> list[tuple[str, str]]:
+    """The exact names and codes a page answers to, each under its kind (name, code; term, abbreviation for the
+    glossary's terms): the title's of a named page, each term heading's of the glossary, none on other pages."""
+    if NAMED_PAGES.match(url):
+        title = TITLE.search(html)
+        return list(page_names(heading_text(title[2])).items()) if title else []
+    if url == GLOSSARY_PAGE:
+        kinds = {"name": "term", "code": "abbreviation"}
+        return [(kinds[key], value) for term in TERM.finditer(html)
+                for key, value in page_names(heading_text(term[2])).items()]
+    return []
+
+
+SEARCH_NAMES_FILE = "atlas-names.json"
+"""The names file the dialog reads beside Pagefind's index (search-core.mjs SEARCH_NAMES_FILE): for each kind of
+name, each name's pages as Pagefind result ids."""
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+"""What a Pagefind 1.x data file starts with once unzipped."""
+
+
+def fragment_urls(bundle_dir: Path) -> dict[str, str]:
+    """Each indexed page's Pagefind result id, by the page's address (read from Pagefind's page fragments)."""
+    ids: dict[str, str] = {}
+    for path in sorted((bundle_dir / "fragment").glob("*.pf_fragment")):
+        try:
+            data = gzip.decompress(path.read_bytes())
+            fragment = json.loads(data.removeprefix(FRAGMENT_SIGNATURE))
+            ids[str(fragment["url"])] = path.name.removesuffix(".pf_fragment")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise SearchIndexError(f"Pagefind's page fragment {path.name} could not be read ({exc}): the "
+                                   "Pagefind version may have changed its format") from exc
+    return ids
+
+
+def names_index(names_by_url: dict[str, list[tuple[str, str]]], ids: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+    """For each kind of name, each name's pages as result ids (pages Pagefind did not index have none)."""
+    index: dict[str, dict[str, list[str]]] = {}
+    for url, names in names_by_url.items():
+        page_id = ids.get("/" + url.lstrip("/"))
+        for kind, value in names if page_id else []:
+            index.setdefault(kind, {}).setdefault(value, []).append(page_id)
+    return {kind: {value: sorted(set(pages)) for value, pages in sorted(values.items())}
+            for kind, values in sorted(index.items())}
+
+
+def write_search_names(site_dir: Path, names_by_url: dict[str, list[tuple[str, str]]]) -> None:
+    """Write the names file beside Pagefind's index of site_dir, with the result ids Pagefind gave the pages."""
+    bundle_dir = site_dir / BUNDLE_FOLDER
+    index = names_index(names_by_url, fragment_urls(bundle_dir))
+    (bundle_dir / SEARCH_NAMES_FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                                                encoding="utf-8")
 
 
 def excluded_from_search(meta: dict) -> bool:

@@ -25,10 +25,10 @@ SEARCH_ALL = """async ([queries, top]) => {
     const core = await import('/assets/js/search-core.mjs');
     const pagefind = await import('/pagefind/pagefind.js');
     await pagefind.options({ranking: core.RANKING});
-    const filterValues = await pagefind.filters();
+    const names = await (await fetch('/pagefind/' + core.SEARCH_NAMES_FILE)).json();
     const answers = {};
     for (const query of queries) {
-        const results = await core.searchSite(pagefind, query, filterValues);
+        const results = await core.searchSite(pagefind, query, names);
         const data = await Promise.all(results.slice(0, top).map((result) => result.data()));
         answers[query] = data.map((d) => core.shownLinks(d, query).map((link) => link.url));
     }

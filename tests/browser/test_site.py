@@ -339,7 +339,7 @@ SEARCHES_SENT = """(() => {
     };
 })()"""
 """Notes the words of every search the page asks Pagefind's worker for (search-core's searchSite asks it once per
-search, with the words, and once more per exact name or code), when it asked first, and when the last text was typed."""
+query), when it asked first, and when the last text was typed."""
 ANSWERS_SHOWN = """() => {
     window.__answered = [];
     const dialog = document.querySelector('dialog.atlas-search');

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeEntities, exactFilters, excerptParts, mergeResults, opensSearch, plainName, resultCount, searchBundlePath, shortcutKeys,
+import { decodeEntities, exactNames, excerptParts, pinnedFirst, opensSearch, plainName, resultCount, searchBundlePath, shortcutKeys,
          searchSite, shownLinks, latestWins, SUPERSEDED, searchPause, SHORT_QUERY_PAUSE, SHORT_WORD } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
@@ -56,34 +56,41 @@ test("plainName: case and punctuation do not matter", () => {
   assert.equal(plainName("  Attachment, Separation, Trauma, Grief & Loss "), "attachment separation trauma grief loss");
 });
 
-const FILTERS = { name: { "Reflection": 1, "Endorsed Reflective Supervisor": 1 }, code: { ECMHS: 2, "ECMHM-C": 2, ERS: 2 } };
+const NAMES = { name: { "Reflection": ["r"], "Endorsed Reflective Supervisor": ["ers"] },
+                code: { ECMHS: ["ecmhs", "sa-ecmhs"], "ECMHM-C": ["ecmhm-c"], ERS: ["ers"] } };
 
-test("exactFilters: the page whose whole name the query is, and the categories whose code is a query word", () => {
-  assert.deepEqual(exactFilters("reflection", FILTERS), [{ name: "Reflection" }]);
-  assert.deepEqual(exactFilters("Reflective", FILTERS), []);
-  assert.deepEqual(exactFilters("ECMHS renewal", FILTERS), [{ code: "ECMHS" }]);
-  assert.deepEqual(exactFilters("ecmhm-c fees", FILTERS), [{ code: "ECMHM-C" }]);
-  assert.deepEqual(exactFilters("ECMH", FILTERS), []);
-  assert.deepEqual(exactFilters("", FILTERS), []);
-  assert.deepEqual(exactFilters("ERS", {}), []);
+test("exactNames: the page whose whole name the query is, and the categories whose code is a query word", () => {
+  assert.deepEqual(exactNames("reflection", NAMES), [["name", "Reflection"]]);
+  assert.deepEqual(exactNames("Reflective", NAMES), []);
+  assert.deepEqual(exactNames("ECMHS renewal", NAMES), [["code", "ECMHS"]]);
+  assert.deepEqual(exactNames("ecmhm-c fees", NAMES), [["code", "ECMHM-C"]]);
+  assert.deepEqual(exactNames("ECMH", NAMES), []);
+  assert.deepEqual(exactNames("", NAMES), []);
+  assert.deepEqual(exactNames("ERS", {}), []);
+  assert.deepEqual(exactNames("endorsed reflective supervisor ERS", NAMES), [["code", "ERS"]]);
+  assert.deepEqual(exactNames("Endorsed  reflective supervisor", NAMES), [["name", "Endorsed Reflective Supervisor"]]);
 });
 
-test("mergeResults: pinned results first, each page once, then Pagefind's order", () => {
-  const merged = mergeResults([{ results: [{ id: "b" }] }, null], { results: [{ id: "a" }, { id: "b" }, { id: "c" }] });
-  assert.deepEqual(merged.map((r) => r.id), ["b", "a", "c"]);
+test("pinnedFirst: each exact name's pages first, in Pagefind's order, each page once, then the rest", () => {
+  const results = [{ id: "a" }, { id: "sa-ecmhs" }, { id: "ers" }, { id: "ecmhs" }, { id: "c" }];
+  const exact = [["name", "Endorsed Reflective Supervisor"], ["code", "ECMHS"], ["code", "ERS"]];
+  assert.deepEqual(pinnedFirst(results, exact, NAMES).map((r) => r.id), ["ers", "sa-ecmhs", "ecmhs", "a", "c"]);
+  assert.deepEqual(pinnedFirst(results, [], NAMES).map((r) => r.id), results.map((r) => r.id));
+  // A name's page that does not match the query's words is not a result, and is not added.
+  assert.deepEqual(pinnedFirst([{ id: "a" }], [["code", "ECMHS"]], NAMES).map((r) => r.id), ["a"]);
 });
 
-test("searchSite: one Pagefind search, plus one filtered search with the same words per exact name or code", async () => {
+test("searchSite: one Pagefind search, its results reordered by the names file", async () => {
   const calls = [];
   const pagefind = {
     search: async (query, options) => {
       calls.push([query, options]);
-      return { results: options ? [{ id: "ecmhs" }] : [{ id: "ecmhm-c" }, { id: "ecmhs" }] };
+      return { results: [{ id: "ecmhm-c" }, { id: "ecmhs" }] };
     },
   };
-  const results = await searchSite(pagefind, "ECMHS", Promise.resolve(FILTERS));
+  const results = await searchSite(pagefind, "ECMHS", Promise.resolve(NAMES));
   assert.deepEqual(results.map((r) => r.id), ["ecmhs", "ecmhm-c"]);
-  assert.deepEqual(calls, [["ECMHS", undefined], ["ECMHS", { filters: { code: "ECMHS" } }]]);
+  assert.deepEqual(calls, [["ECMHS", undefined]]);
   assert.deepEqual((await searchSite(pagefind, "ECMHS", {})).map((r) => r.id), ["ecmhm-c", "ecmhs"]);
 });
 

@@ -8,8 +8,9 @@ import pytest
 
 from conftest import ROOT
 from generator.site import search
-from generator.site.search import (LOW_PAGE_WEIGHT, SearchIndexError, excluded_from_search, index_site, page_names,
-                                   search_button, with_search_body, with_search_button)
+from generator.site.search import (LOW_PAGE_WEIGHT, SEARCH_NAMES_FILE, SearchIndexError, excluded_from_search,
+                                   fragment_urls, index_site, names_index, page_names, search_button, search_names,
+                                   with_search_body, with_search_button)
 
 HEADER = ('<header class="md-header"><nav class="md-header__inner md-grid" aria-label="Header">'
           '<a href="." class="md-logo">logo</a></nav></header><nav class="md-tabs">tabs</nav>')
@@ -42,13 +43,40 @@ CATEGORY = (ARTICLE + '<h1 id="ifa">Infant Family Associate (IFA)<a class="heade
 
 
 def test_a_category_page_answers_to_its_name_and_code() -> None:
-    html = with_search_body(CATEGORY, "atlas/categories/ifa/")
-    assert ('<h1 id="ifa" data-atlas-name="Infant Family Associate" data-atlas-code="IFA" '
-            'data-pagefind-filter="name[data-atlas-name], code[data-atlas-code]">') in html
+    assert search_names(CATEGORY, "atlas/categories/ifa/") == [("name", "Infant Family Associate"), ("code", "IFA")]
     assert page_names("Cultural Humility") == {"name": "Cultural Humility"}
     assert page_names("Self-assessment: Infant Family Associate (IFA)") == {
         "name": "Self-assessment: Infant Family Associate", "code": "IFA"}
-    assert "data-pagefind-filter" not in with_search_body(CATEGORY, "atlas/glossary/")
+    assert search_names(CATEGORY, "atlas/about-data/") == []
+    assert "data-pagefind-filter" not in with_search_body(CATEGORY, "atlas/categories/ifa/")
+
+
+def test_the_glossary_answers_to_each_terms_name_and_abbreviation() -> None:
+    glossary = (ARTICLE + '<h1 id="glossary">Glossary</h1><h2 id="rsc">Reflective Supervision/Consultation (RSC)'
+                '<a class="headerlink" href="#rsc">\u00b6</a></h2><p>x</p><h2 id="dc">Diverse &amp; Close</h2></article>')
+    assert search_names(glossary, "atlas/glossary/") == [
+        ("term", "Reflective Supervision/Consultation"), ("abbreviation", "RSC"), ("term", "Diverse & Close")]
+
+
+def test_the_names_file_gives_each_name_the_ids_pagefind_gave_its_pages() -> None:
+    names = {"atlas/categories/ifa/": [("name", "Infant Family Associate"), ("code", "IFA")],
+             "atlas/self-assessment/ifa/": [("name", "Self-assessment: Infant Family Associate"), ("code", "IFA")],
+             "atlas/not-indexed/": [("name", "Gone")]}
+    ids = {"/atlas/categories/ifa/": "en_2", "/atlas/self-assessment/ifa/": "en_1"}
+    assert names_index(names, ids) == {
+        "code": {"IFA": ["en_1", "en_2"]},
+        "name": {"Infant Family Associate": ["en_2"], "Self-assessment: Infant Family Associate": ["en_1"]}}
+
+
+def test_a_fragment_pagefind_wrote_differently_is_a_clear_error(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "en_1.pf_fragment").write_bytes(gzip.compress(b'pagefind_dcd{"url":"/a/"}'))
+    assert fragment_urls(tmp_path) == {"/a/": "en_1"}
+    (tmp_path / "fragment" / "en_2.pf_fragment").write_bytes(b"not gzip")
+    with pytest.raises(SearchIndexError, match="en_2.pf_fragment could not be read"):
+        fragment_urls(tmp_path)
 
 
 def test_not_yet_entered_boilerplate_is_left_out_of_the_index() -> None:
@@ -92,6 +120,20 @@ def test_every_built_page_has_one_search_button_and_only_searchable_pages_are_in
         encoding="utf-8")
     assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
     assert (built_site / "pagefind" / "pagefind.js").is_file() and (built_site / "pagefind" / "pagefind-highlight.js").is_file()
+
+
+def test_the_built_names_file_names_every_category_by_its_code(built_site: Path) -> None:
+    import json
+
+    names = json.loads((built_site / "pagefind" / SEARCH_NAMES_FILE).read_text(encoding="utf-8"))
+    ids = set(fragment_urls(built_site / "pagefind").values())
+    categories = sorted(p.parent.name for p in (built_site / "atlas" / "categories").glob("*/index.html"))
+    assert categories
+    for code in names["code"]:
+        assert set(names["code"][code]) <= ids
+    assert {code.lower() for code in names["code"]} >= set(categories)
+    assert len(names["code"]["ECMHS"]) == 2  # the category and its self-assessment
+    assert names["term"] and names["abbreviation"] and names["name"]
 
 
 def test_template_parts_left_out_of_search_are_left_out_by_both_engines() -> None:

@@ -36,54 +36,55 @@ export function plainName(text) {
   return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
-/** Filters whose value a query must be as a whole (a page's or a glossary term's name). */
-export const WHOLE_QUERY_FILTERS = ["name", "term"];
-/** Filters whose value may be one of a query's words (a category's code, a glossary abbreviation). */
-export const WORD_FILTERS = ["code", "abbreviation"];
+/** The names file beside Pagefind's index (written by the build, generator/site/search.py): for each kind of name
+ *  (name, term, code, abbreviation), each name's pages as Pagefind result ids. */
+export const SEARCH_NAMES_FILE = "atlas-names.json";
 
-/** The filters that pick the pages a query names exactly, given the values of the index's `name` and `code`
- *  filters (from `pagefind.filters()`): the page whose whole name the query is, and the category whose code is one
- *  of the query's words. Pagefind's own ranking cannot tell these apart: its stemmer makes "ECMHS" a prefix of
- *  "ECMHM" and "reflection" the same word as "reflective", and long pages such as a category's lose to short
- *  ones. */
-export function exactFilters(query, filterValues) {
+/** Kinds of name a query must be as a whole (a page's or a glossary term's name). */
+export const WHOLE_QUERY_NAMES = ["name", "term"];
+/** Kinds of name that may be one of a query's words (a category's code, a glossary abbreviation). */
+export const WORD_NAMES = ["code", "abbreviation"];
+
+/** The names a query means exactly, as [kind, name] pairs in the order they rank, given the names file: the page
+ *  whose whole name the query is, and the category whose code is one of the query's words. Pagefind's own ranking
+ *  cannot tell these apart: its stemmer makes "ECMHS" a prefix of "ECMHM" and "reflection" the same word as
+ *  "reflective", and long pages such as a category's lose to short ones. */
+export function exactNames(query, names) {
   const wanted = plainName(query);
   const found = [];
-  for (const key of WHOLE_QUERY_FILTERS) {
-    for (const value of Object.keys(filterValues?.[key] ?? {})) {
-      if (wanted && plainName(value) === wanted) found.push({ [key]: value });
+  for (const kind of WHOLE_QUERY_NAMES) {
+    for (const name of Object.keys(names?.[kind] ?? {})) {
+      if (wanted && plainName(name) === wanted) found.push([kind, name]);
     }
   }
-  for (const key of WORD_FILTERS) {
-    for (const value of Object.keys(filterValues?.[key] ?? {})) {
-      const plain = plainName(value);
-      if (plain && ` ${wanted} `.includes(` ${plain} `)) found.push({ [key]: value });
+  for (const kind of WORD_NAMES) {
+    for (const name of Object.keys(names?.[kind] ?? {})) {
+      const plain = plainName(name);
+      if (plain && ` ${wanted} `.includes(` ${plain} `)) found.push([kind, name]);
     }
   }
   return found;
 }
 
-/** The results in the order shown: those of the exact searches first (each page once), then the rest. */
-export function mergeResults(pinned, found) {
-  const seen = new Set();
-  const merged = [];
-  for (const result of [...pinned.flatMap((search) => search?.results ?? []), ...(found?.results ?? [])]) {
-    if (!seen.has(result.id)) {
-      seen.add(result.id);
-      merged.push(result);
-    }
+/** The results in the order shown: for each exact name in turn, the results that are its pages (in Pagefind's
+ *  order), then the rest; each page once. Only pages that match the query's words are results at all. */
+export function pinnedFirst(results, exact, names) {
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const pinned = new Set();
+  for (const [kind, name] of exact) {
+    const pages = new Set(names?.[kind]?.[name] ?? []);
+    for (const result of results) if (pages.has(result.id)) pinned.add(byId.get(result.id));
   }
-  return merged;
+  return [...pinned, ...results.filter((result) => !pinned.has(result))];
 }
 
-/** Search the site: Pagefind's ranking with RANKING, after the pages the query names exactly (exactFilters),
- *  searched with the same words so that their matching headings show. filterValues may be a promise: the plain
- *  search starts at once, beside it. */
-export async function searchSite(pagefind, query, filterValues) {
+/** Search the site: one Pagefind search (ranked with RANKING), its results reordered so that the pages the query
+ *  names exactly come first (exactNames, from the names file). `names` may be a promise: the search starts at once,
+ *  beside it. */
+export async function searchSite(pagefind, query, names) {
   const found = pagefind.search(query);
-  const exact = exactFilters(query, await filterValues);
-  const pinned = await Promise.all(exact.map((filters) => pagefind.search(query, { filters })));
-  return mergeResults(pinned, await found);
+  const known = await names;
+  return pinnedFirst((await found)?.results ?? [], exactNames(query, known), known);
 }
 
 /** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */

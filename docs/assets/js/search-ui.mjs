@@ -4,24 +4,34 @@
 // the results on screen built. Instant navigation keeps this module and the dialog across page changes; the
 // bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
-import { HIGHLIGHT_PARAM, RANKING, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount, searchBundlePath,
-         searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
+import { HIGHLIGHT_PARAM, RANKING, SEARCH_NAMES_FILE, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount,
+         searchBundlePath, searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
 let bundlePath = null;
 let dialog = null;
 
-/** Pagefind's search API with the site's ranking, and the values of its name and code filters (a promise: they load
- *  in the background, and without them search still answers, in Pagefind's own order). */
-async function searchEngine() {
-  const pagefind = await import(bundlePath + "pagefind.js");
-  await pagefind.options({ ranking: RANKING, highlightParam: HIGHLIGHT_PARAM });
-  const filterValues = pagefind.filters().catch((error) => {
+/** The names file beside the index (a promise: without it search still answers, in Pagefind's own order). */
+async function searchNames() {
+  try {
+    const response = await fetch(bundlePath + SEARCH_NAMES_FILE);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return await response.json();
+  } catch (error) {
     console.error("IECMH Atlas search: names and codes could not be loaded:", error);
     return {};
-  });
-  return { pagefind, filterValues };
+  }
+}
+
+/** Pagefind's search API with the site's ranking, and the names file (loading beside it); `loaded` settles when
+ *  Pagefind's runtime and metadata are loaded too (a search of no words loads them, and nothing else). */
+async function searchEngine() {
+  const names = searchNames();
+  const pagefind = await import(bundlePath + "pagefind.js");
+  await pagefind.options({ ranking: RANKING, highlightParam: HIGHLIGHT_PARAM });
+  const loaded = Promise.all([names, pagefind.preload("")]);
+  return { pagefind, names, loaded };
 }
 
 /** An excerpt as text with the matching words marked (Pagefind's excerpt is read as text, never as HTML). */
@@ -73,8 +83,8 @@ function searchDialog() {
    *  meanwhile (its results would not be shown). */
   async function answerQuery({ ticket, typed }) {
     const started = performance.now();
-    const { pagefind, filterValues } = await (engine ??= searchEngine());
-    const found = await searchSite(pagefind, typed, filterValues);
+    const { pagefind, names } = await (engine ??= searchEngine());
+    const found = await searchSite(pagefind, typed, names);
     if (ticket !== latest) return null;
     const answered = performance.now();
     const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
@@ -122,8 +132,8 @@ function searchDialog() {
   document.body.append(node);
   const warm = () => {
     engine ??= searchEngine();
-    return engine.then(({ filterValues }) => {
-      filterValues.then(() => { node.dataset.ready = "true"; }); // for the benchmark: everything is loaded
+    return engine.then(({ loaded }) => {
+      loaded.then(() => { node.dataset.ready = "true"; }, () => {}); // for the benchmark: everything is loaded
     }, (error) => { engine = null; throw error; });
   };
   return { node, box, warm };
