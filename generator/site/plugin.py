@@ -32,8 +32,7 @@ from generator.pipeline import run
 from generator.site.csp import policy, shipped_script_hashes, theme_snippets, with_csp_meta
 from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT
 from generator.site.search import (BUNDLE_FOLDER, SearchIndexError, excluded_from_search, index_site,
-                                   read_search_terms, search_names, term_groups, with_offline_synonyms,
-                                   with_search_body, write_search_names,
+                                   read_search_terms, term_groups, with_offline_synonyms, with_search_body,
                                    with_search_button)
 
 log = logging.getLogger("mkdocs.plugins.iecmh_atlas")
@@ -77,7 +76,6 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.hashes: set[str] = set()
         self.serving = False
         self.search_terms: list[tuple[str, ...]] = []  # words that mean the same to a person searching
-        self.search_names: dict[str, list[tuple[str, str]]] = {}  # each indexed page's exact names, by address
         self.prepared: tuple[Model, CompiledSite] | None = None  # the pipeline's result, when run before the build
 
     def compile(self, config: MkDocsConfig) -> tuple[Model, CompiledSite]:
@@ -139,9 +137,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return markdown
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Start collecting the inline-script hashes and the pages' search names of this build."""
+        """Start collecting the inline-script hashes of this build."""
         self.hashes.clear()
-        self.search_names.clear()
 
     def uses_pagefind(self) -> bool:
         """Whether this build searches with Pagefind: every build but the offline copy, which keeps Material's
@@ -167,7 +164,6 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             output = with_search_button(output, get_relative_url(BUNDLE_FOLDER + "/", page.url))
             if not excluded_from_search(page.meta):
                 output = with_search_body(output, page.url, self.search_terms)
-                self.search_names[page.url] = search_names(output, page.url)
         return self.with_policy(output, config, get_relative_url(".", page.url))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -191,7 +187,6 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if self.uses_pagefind():
             try:
                 index_site(Path(config.site_dir))
-                write_search_names(Path(config.site_dir), self.search_names)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
         Path(config.site_dir, "csp-header.txt").write_text(

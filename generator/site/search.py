@@ -8,7 +8,8 @@ the built HTML after MkDocs has written it:
   nor any "not yet entered" paragraph, cell or list item, nor the heading of a section holding only that;
 - self-assessment pages weigh less (`data-pagefind-weight`), so they rank below the category they serve;
 - the names and codes of the pages they mean (categories, knowledge areas, domains, roles, self-assessments,
-  glossary terms) go into a names file beside the index, with the result ids Pagefind gave those pages, which the
+  glossary terms), read from the titles and headings Pagefind indexed, go into a names file beside the index, with
+  the result ids Pagefind gave those pages, which the
   dialog uses to put them first (search-core.mjs `searchSite`). Not Pagefind filters: Pagefind counts every filter
   value on every search, and a second, filtered search per name would double the slowest queries;
 - blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
@@ -25,6 +26,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
@@ -154,8 +156,6 @@ after the category unless the query asks for it."""
 GLOSSARY_PAGE = "atlas/glossary/"
 """The glossary, whose terms (headings) answer to their exact names and abbreviations (`term` and `abbreviation` in
 the names file)."""
-TITLE = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
-TERM = re.compile(r"<h2\b([^>]*\bid=[^>]*)>(.*?)</h2>", re.S)
 CODE_IN_TITLE = re.compile(r"^(?P<name>.+?) \((?P<code>[A-Z][A-Z0-9-]*)\)$")
 """A category page's title: its name, then its code in brackets."""
 NOT_ENTERED_PART = re.compile(r"<(p|td|li)>((?:(?!</?\1[ >]).)*?<em>[^<]*not yet entered[^<]*</em>(?:(?!</?\1[ >]).)*?)"
@@ -187,24 +187,6 @@ def page_names(title: str) -> dict[str, str]:
     return {"name": match["name"], "code": match["code"]} if match else {"name": title}
 
 
-def heading_text(html: str) -> str:
-    """A heading's text as a person reads it: no tags, no permalink sign, character references read."""
-    return html_text.unescape(re.sub(r"<[^>]+>", "", html)).replace("\u00b6", "").strip()
-
-
-def search_names(html: str, url: str) -> list[tuple[str, str]]:
-    """The exact names and codes a page answers to, each under its kind (name, code; term, abbreviation for the
-    glossary's terms): the title's of a named page, each term heading's of the glossary, none on other pages."""
-    if NAMED_PAGES.match(url):
-        title = TITLE.search(html)
-        return list(page_names(heading_text(title[2])).items()) if title else []
-    if url == GLOSSARY_PAGE:
-        kinds = {"name": "term", "code": "abbreviation"}
-        return [(kinds[key], value) for term in TERM.finditer(html)
-                for key, value in page_names(heading_text(term[2])).items()]
-    return []
-
-
 SEARCH_NAMES_FILE = "atlas-names.json"
 """The names file the dialog reads beside Pagefind's index (search-core.mjs SEARCH_NAMES_FILE): for each kind of
 name, each name's pages as Pagefind result ids."""
@@ -212,35 +194,48 @@ FRAGMENT_SIGNATURE = b"pagefind_dcd"
 """What a Pagefind 1.x data file starts with once unzipped."""
 
 
-def fragment_urls(bundle_dir: Path) -> dict[str, str]:
-    """Each indexed page's Pagefind result id, by the page's address (read from Pagefind's page fragments)."""
-    ids: dict[str, str] = {}
+def page_fragments(bundle_dir: Path) -> Iterator[tuple[str, dict]]:
+    """Each indexed page's Pagefind result id and fragment (its address, title and headings), in id order."""
     for path in sorted((bundle_dir / "fragment").glob("*.pf_fragment")):
         try:
-            data = gzip.decompress(path.read_bytes())
-            fragment = json.loads(data.removeprefix(FRAGMENT_SIGNATURE))
-            ids[str(fragment["url"])] = path.name.removesuffix(".pf_fragment")
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
+            if not isinstance(fragment, dict) or not isinstance(fragment.get("url"), str):
+                raise ValueError("no page address in it")
+        except (OSError, EOFError, ValueError) as exc:
             raise SearchIndexError(f"Pagefind's page fragment {path.name} could not be read ({exc}): the "
                                    "Pagefind version may have changed its format") from exc
-    return ids
+        yield path.name.removesuffix(".pf_fragment"), fragment
 
 
-def names_index(names_by_url: dict[str, list[tuple[str, str]]], ids: dict[str, str]) -> dict[str, dict[str, list[str]]]:
-    """For each kind of name, each name's pages as result ids (pages Pagefind did not index have none)."""
-    index: dict[str, dict[str, list[str]]] = {}
-    for url, names in names_by_url.items():
-        page_id = ids.get("/" + url.lstrip("/"))
-        for kind, value in names if page_id else []:
-            index.setdefault(kind, {}).setdefault(value, []).append(page_id)
-    return {kind: {value: sorted(set(pages)) for value, pages in sorted(values.items())}
-            for kind, values in sorted(index.items())}
+def search_names(fragment: dict) -> list[tuple[str, str]]:
+    """The exact names and codes a page answers to, each under its kind (name, code; term, abbreviation for the
+    glossary's terms), from its Pagefind fragment: the title's of a named page, each term heading's of the glossary,
+    none on other pages."""
+    url = str(fragment["url"]).lstrip("/")
+    headings = [anchor for anchor in fragment.get("anchors") or [] if isinstance(anchor, dict)]
+    if NAMED_PAGES.match(url):
+        titles = [str(anchor.get("text", "")).strip() for anchor in headings if anchor.get("element") == "h1"]
+        return list(page_names(titles[0]).items()) if titles and titles[0] else []
+    if url == GLOSSARY_PAGE:
+        kinds = {"name": "term", "code": "abbreviation"}
+        terms = [str(anchor.get("text", "")).strip() for anchor in headings if anchor.get("element") == "h2"]
+        return [(kinds[key], value) for term in terms if term for key, value in page_names(term).items()]
+    return []
 
 
-def write_search_names(site_dir: Path, names_by_url: dict[str, list[tuple[str, str]]]) -> None:
-    """Write the names file beside Pagefind's index of site_dir, with the result ids Pagefind gave the pages."""
+def names_index(pages: Iterable[tuple[str, dict]]) -> dict[str, dict[str, list[str]]]:
+    """For each kind of name, each name's pages as result ids, from the pages' ids and fragments."""
+    index: dict[str, dict[str, set[str]]] = {}
+    for page_id, fragment in pages:
+        for kind, value in search_names(fragment):
+            index.setdefault(kind, {}).setdefault(value, set()).add(page_id)
+    return {kind: {value: sorted(ids) for value, ids in sorted(values.items())} for kind, values in sorted(index.items())}
+
+
+def write_search_names(site_dir: Path) -> None:
+    """Write the names file beside Pagefind's index of site_dir, from the pages Pagefind indexed."""
     bundle_dir = site_dir / BUNDLE_FOLDER
-    index = names_index(names_by_url, fragment_urls(bundle_dir))
+    index = names_index(page_fragments(bundle_dir))
     (bundle_dir / SEARCH_NAMES_FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                                                 encoding="utf-8")
 
@@ -252,7 +247,8 @@ def excluded_from_search(meta: dict) -> bool:
 
 
 def index_site(site_dir: Path) -> None:
-    """Write Pagefind's index of site_dir into site_dir/pagefind (the pagefind Python package runs the indexer)."""
+    """Write Pagefind's index of site_dir into site_dir/pagefind (the pagefind Python package runs the indexer), and
+    the names file beside it."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER,
                "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS), "--silent"]
     try:
@@ -265,3 +261,4 @@ def index_site(site_dir: Path) -> None:
         if "No module named pagefind" in detail:
             detail = "the pagefind package is not installed: run `make site` or `pip install -e .`"
         raise SearchIndexError("Pagefind could not index the site: " + detail)
+    write_search_names(site_dir)

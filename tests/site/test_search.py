@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from generator.site import search
 from generator.site.search import (LOW_PAGE_WEIGHT, SEARCH_NAMES_FILE, SearchIndexError, excluded_from_search,
-                                   fragment_urls, index_site, names_index, page_names, search_button, search_names,
+                                   index_site, names_index, page_fragments, page_names, search_button, search_names,
                                    with_search_body, with_search_button)
 
 HEADER = ('<header class="md-header"><nav class="md-header__inner md-grid" aria-label="Header">'
@@ -42,28 +42,34 @@ CATEGORY = (ARTICLE + '<h1 id="ifa">Infant Family Associate (IFA)<a class="heade
             '<ul><li>Reflection: <em>not yet entered</em></li><li>Kept too</li></ul></article>')
 
 
+def fragment(url: str, *headings: tuple[str, str]) -> dict:
+    """A page as Pagefind's fragment describes it: its address and its headings (element, text)."""
+    return {"url": url, "anchors": [{"element": element, "id": "x", "text": text} for element, text in headings]}
+
+
 def test_a_category_page_answers_to_its_name_and_code() -> None:
-    assert search_names(CATEGORY, "atlas/categories/ifa/") == [("name", "Infant Family Associate"), ("code", "IFA")]
+    ifa = fragment("/atlas/categories/ifa/", ("h1", "Infant Family Associate (IFA)"), ("h2", "Requirements"))
+    assert search_names(ifa) == [("name", "Infant Family Associate"), ("code", "IFA")]
     assert page_names("Cultural Humility") == {"name": "Cultural Humility"}
     assert page_names("Self-assessment: Infant Family Associate (IFA)") == {
         "name": "Self-assessment: Infant Family Associate", "code": "IFA"}
-    assert search_names(CATEGORY, "atlas/about-data/") == []
+    assert search_names(fragment("/atlas/about-data/", ("h1", "About the data (IFA)"))) == []
+    assert search_names(fragment("/atlas/categories/ifa/")) == []
     assert "data-pagefind-filter" not in with_search_body(CATEGORY, "atlas/categories/ifa/")
 
 
 def test_the_glossary_answers_to_each_terms_name_and_abbreviation() -> None:
-    glossary = (ARTICLE + '<h1 id="glossary">Glossary</h1><h2 id="rsc">Reflective Supervision/Consultation (RSC)'
-                '<a class="headerlink" href="#rsc">\u00b6</a></h2><p>x</p><h2 id="dc">Diverse &amp; Close</h2></article>')
-    assert search_names(glossary, "atlas/glossary/") == [
+    glossary = fragment("/atlas/glossary/", ("h1", "Glossary"), ("h2", "Reflective Supervision/Consultation (RSC)"),
+                        ("h3", "Not a term (NAT)"), ("h2", "Diverse & Close"))
+    assert search_names(glossary) == [
         ("term", "Reflective Supervision/Consultation"), ("abbreviation", "RSC"), ("term", "Diverse & Close")]
 
 
 def test_the_names_file_gives_each_name_the_ids_pagefind_gave_its_pages() -> None:
-    names = {"atlas/categories/ifa/": [("name", "Infant Family Associate"), ("code", "IFA")],
-             "atlas/self-assessment/ifa/": [("name", "Self-assessment: Infant Family Associate"), ("code", "IFA")],
-             "atlas/not-indexed/": [("name", "Gone")]}
-    ids = {"/atlas/categories/ifa/": "en_2", "/atlas/self-assessment/ifa/": "en_1"}
-    assert names_index(names, ids) == {
+    pages = [("en_2", fragment("/atlas/categories/ifa/", ("h1", "Infant Family Associate (IFA)"))),
+             ("en_1", fragment("/atlas/self-assessment/ifa/", ("h1", "Self-assessment: Infant Family Associate (IFA)"))),
+             ("en_3", fragment("/atlas/", ("h1", "Atlas")))]
+    assert names_index(pages) == {
         "code": {"IFA": ["en_1", "en_2"]},
         "name": {"Infant Family Associate": ["en_2"], "Self-assessment: Infant Family Associate": ["en_1"]}}
 
@@ -73,10 +79,11 @@ def test_a_fragment_pagefind_wrote_differently_is_a_clear_error(tmp_path: Path) 
 
     (tmp_path / "fragment").mkdir()
     (tmp_path / "fragment" / "en_1.pf_fragment").write_bytes(gzip.compress(b'pagefind_dcd{"url":"/a/"}'))
-    assert fragment_urls(tmp_path) == {"/a/": "en_1"}
-    (tmp_path / "fragment" / "en_2.pf_fragment").write_bytes(b"not gzip")
-    with pytest.raises(SearchIndexError, match="en_2.pf_fragment could not be read"):
-        fragment_urls(tmp_path)
+    assert [page_id for page_id, _ in page_fragments(tmp_path)] == ["en_1"]
+    for broken in (b"not gzip", gzip.compress(b'pagefind_dcd{"link":"/a/"}'), gzip.compress(b"pagefind_dcd[")[:-4]):
+        (tmp_path / "fragment" / "en_2.pf_fragment").write_bytes(broken)
+        with pytest.raises(SearchIndexError, match="en_2.pf_fragment could not be read"):
+            list(page_fragments(tmp_path))
 
 
 def test_not_yet_entered_boilerplate_is_left_out_of_the_index() -> None:
@@ -126,7 +133,7 @@ def test_the_built_names_file_names_every_category_by_its_code(built_site: Path)
     import json
 
     names = json.loads((built_site / "pagefind" / SEARCH_NAMES_FILE).read_text(encoding="utf-8"))
-    ids = set(fragment_urls(built_site / "pagefind").values())
+    ids = {page_id for page_id, _ in page_fragments(built_site / "pagefind")}
     categories = sorted(p.parent.name for p in (built_site / "atlas" / "categories").glob("*/index.html"))
     assert categories
     for code in names["code"]:
