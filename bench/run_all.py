@@ -31,11 +31,10 @@ BENCHES = [
      "offline copy still uses (Pagefind cannot run from file://). Material downloads its whole index with every "
      "first page load and builds it while the page loads, so it is ready when opened, but at 100x that takes seconds "
      "and typed queries take seconds each. Pagefind downloads its dialog and only the index pieces a query needs, "
-     "when search is first used. The site's dialog (search-ui.mjs) runs Pagefind's search API in two workers of its "
-     "own and searches on every keystroke: a query typed while one worker answers an older query goes to the other, "
-     "which waits ready, and the busy one is ended (Pagefind cannot stop a search it has started); with no worker "
-     "ready the query waits for the running search, and the queries typed meanwhile are never searched. A query "
-     "whose last word is under 3 characters waits for a pause in typing (300 ms) first. It builds only the first 6 results and animates nothing. Goal: keystroke to results at or below "
+     "when search is first used. The site's dialog (search-ui.mjs, on Pagefind's search API) searches on every "
+     "keystroke, one search at a time (a query typed while Pagefind answers an older one waits for that one only, "
+     "and the queries typed meanwhile are never searched); a query whose last word is under 3 characters waits for "
+     "a pause in typing (300 ms) first. It builds only the first 6 results and animates nothing. Goal: keystroke to results at or below "
      "Material's at every size, p90 of typed queries under 100 ms at 100x."),
     ("Lighthouse scores", ["bench/lighthouse_bench.py"],
      "Lighthouse's mobile profile (simulated slow 4G and a 4x slower CPU), served gzipped as a host would. Goal: "

@@ -1,57 +1,37 @@
 // IECMH Competency Atlas: the header's search button opens the site's search dialog, which asks Pagefind's search
 // API (loaded the first time it is needed, so pages that are only read never download it) and shows a short list of
 // results it builds itself: the exact names and codes first (search-core.mjs), no placeholder or animation, only
-// the results on screen built. Pagefind runs in two workers of the dialog's own (search-workers.mjs says why).
-// Instant navigation keeps this module and the dialog across page changes; the bundle's address is read once, from
-// the first page.
+// the results on screen built. Instant navigation keeps this module and the dialog across page changes; the
+// bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
-import { HIGHLIGHT_PARAM, SUPERSEDED, excerptParts, opensSearch, resultCount, searchBundlePath, searchPause,
-         shortcutKeys, shownLinks } from "./search-core.mjs";
-import { SearchEngines } from "./search-workers.mjs";
+import { HIGHLIGHT_PARAM, RANKING, SEARCH_NAMES_FILE, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount,
+         searchBundlePath, searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
 let bundlePath = null;
 let dialog = null;
 
-/** One search engine: Pagefind in a worker of its own (search-worker.mjs), as SearchEngines uses it. */
-function workerEngine() {
-  const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), { type: "module", name: "atlas-search" });
-  const replies = new Map();
-  let asked = 0;
-  let started;
-  const ready = new Promise((resolve, reject) => { started = { resolve, reject }; });
-  worker.addEventListener("message", ({ data }) => {
-    if (data?.kind === "ready") started.resolve();
-    else if (data?.kind === "failed") started.reject(new Error(data.message));
-    else if (replies.has(data?.id)) {
-      const reply = replies.get(data.id);
-      replies.delete(data.id);
-      if (data.error) reply.reject(new Error(data.error));
-      else reply.resolve({ ...data, engine, received: performance.now() });
-    }
-  });
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    const error = new Error(event.message || "the search worker could not start");
-    started.reject(error);
-    for (const reply of replies.values()) reply.reject(error);
-    replies.clear();
-  });
-  /** Send a message and wait for its reply. */
-  const ask = (message) => new Promise((resolve, reject) => {
-    const id = ++asked;
-    replies.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id });
-  });
-  const engine = {
-    ready,
-    search: ({ query }) => ask({ kind: "search", query, shown: SHOWN }),
-    more: (answer, from) => ask({ kind: "more", of: answer.id, from, shown: SHOWN }),
-    end: () => worker.terminate(),
-  };
-  worker.postMessage({ kind: "start", bundle: bundlePath });
-  return engine;
+/** The names file beside the index (a promise: without it search still answers, in Pagefind's own order). */
+async function searchNames() {
+  try {
+    const response = await fetch(bundlePath + SEARCH_NAMES_FILE);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return await response.json();
+  } catch (error) {
+    console.error("IECMH Atlas search: names and codes could not be loaded:", error);
+    return {};
+  }
+}
+
+/** Pagefind's search API with the site's ranking, and the names file (loading beside it); `loaded` settles when
+ *  Pagefind's runtime and metadata are loaded too (a search of no words loads them, and nothing else). */
+async function searchEngine() {
+  const names = searchNames();
+  const pagefind = await import(bundlePath + "pagefind.js");
+  await pagefind.options({ ranking: RANKING, highlightParam: HIGHLIGHT_PARAM });
+  const loaded = Promise.all([names, pagefind.preload("")]);
+  return { pagefind, names, loaded };
 }
 
 /** An excerpt as text with the matching words marked (Pagefind's excerpt is read as text, never as HTML). */
@@ -71,9 +51,9 @@ function resultItem(data, query) {
 }
 
 /** The dialog's parts and behaviour: each keystroke searches at once (a query ending in a short word once typing
- *  pauses: searchPause), on the engine that waits ready while an older query's search is stopped, or, when none
- *  waits, as soon as the running search ends (SearchEngines; the queries typed meanwhile never are); an answer is
- *  dropped when a newer query has been typed, and the results show in the frame after the answer arrives. */
+ *  pauses: searchPause) unless a search is running, in which case the latest query searches as soon as it ends (the
+ *  prefixes typed meanwhile never do); an answer is dropped when a newer query has been typed, and the results show in
+ *  the frame after Pagefind's answer. */
 function searchDialog() {
   const box = el("input", { type: "search", "aria-label": "Search the Atlas", placeholder: "Search",
                             autocomplete: "off", spellcheck: "false", enterkeyhint: "search" });
@@ -85,27 +65,40 @@ function searchDialog() {
                                text: "×" });
   const node = el("dialog", { class: "atlas-search", "aria-label": "Search" },
                   el("div", { class: "atlas-search__bar", role: "search" }, box, close), status, list, more);
-  let engines = null;
+  let engine = null;
   let latest = 0;
-  let answer = null; // the answer shown: its engine keeps all its results for "More results"
+  let results = [];
   let query = "";
 
   /** Build the next results, SHOWN at a time. */
   async function showMore(ticket) {
-    const engine = engines?.engineOf(answer);
-    if (!engine || list.children.length >= answer.count) return;
-    const { data } = await engine.more(answer, list.children.length);
+    const next = results.slice(list.children.length, list.children.length + SHOWN);
+    const data = await Promise.all(next.map((result) => result.data()));
     if (ticket !== latest) return;
     list.append(...data.map((d) => resultItem(d, query)));
-    more.hidden = list.children.length >= answer.count;
+    more.hidden = list.children.length >= results.length;
   }
+
+  /** Pagefind's answer to a query and the data of its first results, or null when a newer query was typed
+   *  meanwhile (its results would not be shown). */
+  async function answerQuery({ ticket, typed }) {
+    const started = performance.now();
+    const { pagefind, names } = await (engine ??= searchEngine());
+    const found = await searchSite(pagefind, typed, names);
+    if (ticket !== latest) return null;
+    const answered = performance.now();
+    const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    if (ticket !== latest) return null;
+    return { found, data, started, answered, loaded: performance.now() };
+  }
+  const answer = latestWins(answerQuery); // one search at a time: a query typed meanwhile waits, its prefixes never run
 
   /** Search for the box's text and show the answer (unless a newer query came first). */
   async function search() {
     const ticket = ++latest;
     const typed = box.value;
     if (!typed.trim()) {
-      answer = null;
+      results = [];
       fill(list);
       status.textContent = "";
       more.hidden = true;
@@ -116,16 +109,15 @@ function searchDialog() {
       await new Promise((resolve) => { setTimeout(resolve, pause); });
       if (ticket !== latest) return; // typing went on: this query is not searched
     }
-    engines ??= new SearchEngines(workerEngine);
-    const answered = await engines.ask({ query: typed });
-    if (answered === SUPERSEDED || ticket !== latest) return;
-    answer = answered;
+    const answered = await answer({ ticket, typed });
+    if (answered === SUPERSEDED || answered === null || ticket !== latest) return;
+    results = answered.found;
     query = typed;
     fill(list, answered.data.map((d) => resultItem(d, typed)));
-    more.hidden = list.children.length >= answered.count;
-    status.textContent = resultCount(answered.count, typed);
+    more.hidden = list.children.length >= results.length;
+    status.textContent = resultCount(results.length, typed);
     node.dataset.answered = typed; // for the tests and the benchmark: the results of this query are on screen
-    requestAnimationFrame(() => measurePhases(typed, answered));
+    requestAnimationFrame(() => measurePhases(typed, answered.started, answered.answered, answered.loaded));
   }
 
   box.addEventListener("input", () => { search().catch((error) => console.error("IECMH Atlas search:", error)); });
@@ -139,22 +131,21 @@ function searchDialog() {
   });
   document.body.append(node);
   const warm = () => {
-    engines ??= new SearchEngines(workerEngine);
-    return engines.whenReady().then(() => { node.dataset.ready = "true"; }, // for the benchmark: ready to search
-                                    (error) => { engines.close(); engines = null; throw error; });
+    engine ??= searchEngine();
+    return engine.then(({ loaded }) => {
+      loaded.then(() => { node.dataset.ready = "true"; }, () => {}); // for the benchmark: everything is loaded
+    }, (error) => { engine = null; throw error; });
   };
   return { node, box, warm };
 }
 
 /** Note how long each phase of a search took, as performance measures the benchmark reads (bench/site_bench.py):
- *  Pagefind's answer (engine) and loading the shown results' data (fragments), as the worker timed them and ending
- *  when its answer arrived, and building them until the next frame (render). */
-function measurePhases(query, answered) {
+ *  Pagefind's answer (engine), loading the shown results' data (fragments), and building them until the next frame
+ *  (render). */
+function measurePhases(query, started, answered, loaded) {
   const detail = { query };
-  const loaded = answered.received;
-  const started = loaded - answered.took.data - answered.took.search;
-  performance.measure("atlas-search engine", { start: started, end: started + answered.took.search, detail });
-  performance.measure("atlas-search fragments", { start: started + answered.took.search, end: loaded, detail });
+  performance.measure("atlas-search engine", { start: started, end: answered, detail });
+  performance.measure("atlas-search fragments", { start: answered, end: loaded, detail });
   performance.measure("atlas-search render", { start: loaded, end: performance.now(), detail });
 }
 
