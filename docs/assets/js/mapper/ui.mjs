@@ -10,6 +10,7 @@ import { CoverageView } from "./coverage-view.mjs";
 import { EditorView } from "./editor-view.mjs";
 import { fileName, parseProgramJSON, toMatrixCSV, toProgramJSON, toProgramYAML } from "./formats.mjs";
 import { addCourseForm, programSection, renderCourses, updateCourseFacts } from "./program-view.mjs";
+import { runInPieces, yieldToMain } from "../shared/tasks.mjs";
 import { openSaved } from "./saved.mjs";
 import { emptyProgram } from "./state.mjs";
 
@@ -41,6 +42,7 @@ class MapperApp extends SavedWorkPage {
     super(root, data, WORDS, openSaved);
     this.program = this.opened.program;
     this.editing = this.program.courses.length ? this.program.courses[0].code : null;
+    this.generation = 0;
   }
 
   /** The map (what SavedWorkPage saves). */
@@ -64,13 +66,17 @@ class MapperApp extends SavedWorkPage {
   }
 
   /** Show one taken change: {cover: code} (a level or hours of that course), {info} (a name: nothing else shows
-   *  it), {targets} (the editor's rows and the coverage), {courses, editing?} (the list, editor and coverage). */
+   *  it), {targets} (the editor's rows and the coverage), {courses, editing?} (the list, editor and coverage). While
+   *  the page is still building its parts (see mount), any change builds them all at once. */
   refresh(detail) {
-    if (detail?.cover) {
+    if (detail?.info) {
+      return;
+    } else if (this.root.dataset.built !== "true") {
+      if (detail?.editing) this.editing = detail.editing;
+      this.renderAll();
+    } else if (detail?.cover) {
       updateCourseFacts(this, detail.cover);
       this.coverage.render(this.program);
-    } else if (detail?.info) {
-      return;
     } else if (detail?.targets) {
       this.editor.render();
       this.coverage.render(this.program);
@@ -80,10 +86,28 @@ class MapperApp extends SavedWorkPage {
     }
   }
 
+  /** Build the course list, the editor and the coverage now (ending a build in pieces still under way). */
   renderAll() {
+    this.generation += 1;
     renderCourses(this.coursesBox, this);
     this.editor.render();
     this.coverage.render(this.program);
+    this.root.dataset.built = "true";
+  }
+
+  /** Build the course list, the editor and the coverage in pieces of a few milliseconds each, yielding between them
+   *  (no long task on a slow phone); resolves true once built, false when a newer build or mount took over. */
+  renderInPieces() {
+    this.generation += 1;
+    const generation = this.generation;
+    this.root.dataset.built = "false";
+    const steps = [() => renderCourses(this.coursesBox, this), ...this.editor.renderSteps(),
+      ...this.coverage.renderSteps(this.program)];
+    return runInPieces(steps, { stillWanted: () => generation === this.generation && this.root.isConnected, later: true })
+      .then((finished) => {
+        if (finished) this.root.dataset.built = "true";
+        return finished;
+      });
   }
 
   mount() {
@@ -107,7 +131,7 @@ class MapperApp extends SavedWorkPage {
           el("h2", { id: "atlas-editor-title", text: "What each course covers" }), editorBox),
         summary),
       coverageBox, this.filesSection());
-    this.renderAll();
+    this.ready = this.renderInPieces();
     if (this.startupMessage) this.say(this.startupMessage);
   }
 
@@ -275,14 +299,17 @@ class MapperApp extends SavedWorkPage {
   }
 }
 
-/** Start the mapper on the current page, once (called on every instant navigation). */
-export function start() {
+/** Start the mapper on the current page, once (called on every instant navigation). Reading the data and the saved
+ *  map, and building the page, each happen in their own tasks (on a slow phone each takes tens of ms). */
+export async function start() {
   const root = document.getElementById("atlas-mapper");
   const source = document.getElementById("atlas-mapper-data");
   if (!root || !source || root.dataset.ready) return;
   root.dataset.ready = "true";
+  await yieldToMain();
   const app = new MapperApp(root, JSON.parse(source.textContent));
-  app.mount();
   onStorageChange(root, (event) => app.receive(event));
   root.atlasApp = app;
+  await yieldToMain();
+  if (root.isConnected && !app.status) app.mount(); // (a change saved in another tab meanwhile has mounted it)
 }
