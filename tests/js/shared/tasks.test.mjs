@@ -102,3 +102,11 @@ test("runInPieces with later runs nothing before its first pause", async () => {
   assert.deepEqual(ran, [1, 2]);
   assert.equal(clock.pauses, 1);
 });
+
+test("runInPieces runs the steps a step appends to the array, in turn", async () => {
+  const clock = fakeTime(50);
+  const ran = [];
+  const steps = [() => { ran.push(1); steps.push(() => ran.push(3)); }, () => ran.push(2)];
+  assert.equal(await runInPieces(steps, { now: clock.now, pause: clock.pause }), true);
+  assert.deepEqual(ran, [1, 2, 3]);
+});
