@@ -7,6 +7,7 @@ import { downloadText, el, fill, onStorageChange, readChosenFile, showFieldMessa
 import { SavedWorkPage } from "../shared/editing.mjs";
 import { SavedTexts } from "../shared/storage.mjs";
 import { applyImport, csvTemplate, importClashes, importSummaryText, parseCoursesCSV, readCoursesCSV } from "./courses-csv.mjs";
+import { prepareCourse } from "./coverage.mjs";
 import { CoverageView } from "./coverage-view.mjs";
 import { EditorView } from "./editor-view.mjs";
 import { fileName, parseProgramJSON, toMatrixCSV, toProgramJSON, toProgramYAML } from "./formats.mjs";
@@ -105,12 +106,15 @@ class MapperApp extends SavedWorkPage {
     this.generation += 1;
     const generation = this.generation;
     this.root.dataset.built = "false";
-    const steps = [() => {
-      if (!this.editor) this.mountWorkspace();
-    }, () => {
-      renderCourses(this.coursesBox, this);
-      steps.push(...this.editor.renderSteps(), ...this.coverage.renderSteps(this.program));
-    }];
+    // Each is a step of its own. The third appends the editor's rows, then each course's part of the coverage (a
+    // step each), then the step that computes the coverage and appends its build.
+    const steps = [
+      () => this.editor || this.mountWorkspace(),
+      () => renderCourses(this.coursesBox, this),
+      () => steps.push(...this.editor.renderSteps(),
+        ...this.program.courses.map((course) => () => prepareCourse(this.data, course)),
+        () => steps.push(...this.coverage.renderSteps(this.program))),
+    ];
     return runInPieces(steps, { stillWanted: () => generation === this.generation && this.root.isConnected, later: true })
       .then((finished) => {
         if (finished) this.root.dataset.built = "true";
