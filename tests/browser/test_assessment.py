@@ -326,8 +326,9 @@ def test_items_are_built_once_even_when_rebuilt_while_building(page, site_url: s
     counts = page.evaluate("""async () => {
         const app = document.getElementById('atlas-assessment').atlasApp;
         const root = document.getElementById('atlas-assessment');
-        app.rebuild();                       // the first domain is on the page, the others are still to come
-        const partly = document.querySelectorAll('fieldset.atlas-item').length;
+        app.rebuild();                       // the items come in pieces of ~10 ms, each after a frame
+        while (!document.querySelector('fieldset.atlas-item')) await new Promise((resolve) => setTimeout(resolve, 0));
+        const partly = document.querySelectorAll('fieldset.atlas-item').length;  // the first piece, not all
         const abandoned = app.ready;
         app.rebuild();                       // a second rebuild abandons what the first had left to do
         const abandonedFinished = await abandoned;

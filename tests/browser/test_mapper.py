@@ -25,7 +25,7 @@ MAPPER_LIMIT = mapper_data(MODEL)["limits"]["import_bytes"]
 def open_mapper(page, site_url: str) -> None:
     """Open the mapper and wait until it is built."""
     page.goto(site_url + PAGE)
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
 
 
 def add_course(page, code: str, title: str, hours: str = "") -> None:
@@ -138,7 +138,7 @@ def test_map_survives_reload_and_hostile_json_is_refused(page, site_url: str, tm
     open_mapper(page, site_url)
     build_two_course_map(page)
     page.reload()
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
     assert page.locator(".atlas-courses li").count() == 2
     before = page.evaluate("() => localStorage.getItem('iecmh-atlas.mapper.v1')")
     hostile = json.loads(before)
@@ -290,7 +290,7 @@ def test_large_map_within_the_course_limit_never_makes_the_saved_map_unreadable(
     assert beside.inner_text().startswith("Not imported:") and "bytes" in beside.inner_text()
     assert stored(page) == before
     page.reload()
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
     assert "could not be read" not in page.locator(".atlas-mapper > .atlas-status").inner_text()
     assert page.locator(".atlas-courses li").count() == count
 

@@ -22,7 +22,7 @@ HEADER = "course_code;course_title;credits;clock_hours;item;level;hours"
 def open_mapper(page, site_url: str) -> None:
     """Open the mapper and wait until it is built."""
     page.goto(site_url + PAGE)
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
 
 
 def import_file(page, path: Path) -> None:

@@ -43,7 +43,7 @@ def open_with_map(page, site_url: str, courses: int, targets: bool = True) -> di
     saved = page.evaluate(MAP_OF, [courses, targets])
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_KEY, saved])
     page.reload()
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
     return json.loads(saved)
 
 
@@ -184,7 +184,7 @@ def test_the_template_names_every_item_and_is_filled_from_the_map(page, site_url
 
 def test_exports_carry_no_made_up_names(page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + PAGE)
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
     institution = page.locator("#atlas-program-institution")
     assert institution.input_value() == "" and institution.get_attribute("placeholder")
     page.get_by_label("Course code").fill("A 1")
@@ -289,7 +289,7 @@ def test_the_program_page_offers_its_map_as_a_file_the_mapper_imports(page, site
     info.value.save_as(path)
     courses = json.loads(path.read_text(encoding="utf-8"))["courses"]
     page.goto(site_url + PAGE)
-    page.locator(".atlas-add-course").wait_for()
+    page.locator('#atlas-mapper[data-built="true"]').wait_for()  # built in pieces after load
     choose_file(page, path)
     page.locator(".atlas-import-status", has_text="Imported").wait_for()
     assert courses and page.locator(".atlas-courses li").count() == len(courses)

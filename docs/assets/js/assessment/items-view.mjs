@@ -1,6 +1,7 @@
 // IECMH Competency Atlas: the self-assessment's items (rating, evidence and note of each), built a few items per task.
 // Text from the data or the user goes in as text, never as HTML.
-import { el, inTasks } from "../shared/dom.mjs";
+import { el } from "../shared/dom.mjs";
+import { runInPieces } from "../shared/tasks.mjs";
 import { domainHeadingId } from "./contents-view.mjs";
 import * as state from "./state.mjs";
 
@@ -37,8 +38,9 @@ export class ItemsView {
   }
 
   /**
-   * The items, a few at a time: the first few now, each further few in its own task, so that building the list never
-   * keeps the page from answering input for long (no task over 50 ms on a 4x slower CPU). `ready` resolves true once
+   * The items, a few at a time, in pieces of a few ms from the next task on, each piece after a frame was
+   * drawn, so that building the list never keeps the page from answering input for long, nor makes a frame lay out
+   * many new items (no task over 50 ms on a 4x slower CPU). `ready` resolves true once
    * every item is on the page, false when stillWanted() turned false first (a newer mount).
    */
   section(stillWanted) {
@@ -50,7 +52,7 @@ export class ItemsView {
       for (let k = 0; k < items.length || k === 0; k += ITEMS_PER_TASK) pieces.push(items.slice(k, k + ITEMS_PER_TASK));
       return pieces.map((piece, n) => () => this.appendItems(section, domain, piece, n === 0));
     });
-    this.ready = inTasks(steps, stillWanted);
+    this.ready = runInPieces(steps, { stillWanted, later: true });
     return section;
   }
 

@@ -3,6 +3,7 @@
 // textContent, never as HTML. Nothing is sent anywhere: answers live in localStorage and in files the user downloads.
 import { downloadText, el, onStorageChange, readChosenFile } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
+import { yieldToMain } from "../shared/tasks.mjs";
 import { fileName, parseImport, toJSON } from "./formats.mjs";
 import { ContentsView, wideScreen } from "./contents-view.mjs";
 import { ItemsView } from "./items-view.mjs";
@@ -409,7 +410,12 @@ export function start() {
     return;
   }
   const app = new AssessmentApp(root, data);
-  app.mount();
   onStorageChange(root, (event) => app.receive(event));
   root.atlasApp = app; // for the benchmark and tests
+  // Reading the saved answers and building the page are each their own task (on a slow phone each is tens of ms);
+  // ready covers both (a change saved in another tab meanwhile has mounted it already).
+  app.ready = yieldToMain().then(() => {
+    if (!app.status) app.mount();
+    return app.ready;
+  });
 }

@@ -1,5 +1,7 @@
 // IECMH Competency Atlas: DOM helpers shared by the interactive pages. Text always goes in as text, never as HTML.
 
+export { inTasks } from "./tasks.mjs"; // where it lived before tasks.mjs
+
 /** Create an element with attributes and children (strings become text nodes; arrays are flattened). */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -70,27 +72,6 @@ export function showFieldMessage(anchor, message) {
   node.textContent = message;
   if (!described.includes(node.id)) anchor.setAttribute("aria-describedby", [...described, node.id].join(" "));
   anchor.setAttribute("aria-invalid", "true");
-}
-
-/** Run the first step now and each further step in its own task; resolves true when all ran, false if abandoned. */
-export function inTasks(steps, stillWanted) {
-  return new Promise((resolve) => {
-    let index = 0;
-    const next = () => {
-      if (!stillWanted()) {
-        resolve(false);
-        return;
-      }
-      if (index === steps.length) {
-        resolve(true);
-        return;
-      }
-      steps[index]();
-      index += 1;
-      setTimeout(next, 0);
-    };
-    next();
-  });
 }
 
 /** Call listener on every `storage` event (another tab saved) while node is on the page; then stop listening. */
