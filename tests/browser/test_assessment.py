@@ -323,6 +323,8 @@ def test_printing_gives_the_gap_report(page, site_url: str) -> None:
 
 def test_items_are_built_once_even_when_rebuilt_while_building(page, site_url: str) -> None:
     open_assessment(page, site_url)
+    # A slower CPU (as a phone's), so that the first piece of ~10 ms cannot hold every item on a fast machine.
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 6})
     counts = page.evaluate("""async () => {
         const app = document.getElementById('atlas-assessment').atlasApp;
         const root = document.getElementById('atlas-assessment');
