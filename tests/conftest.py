@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -19,6 +21,23 @@ def real_model():
     from generator.pipeline import load_model
 
     return load_model(ROOT / "competencies")
+
+
+@functools.cache
+def real_pages() -> Mapping[str, str | bytes]:
+    """Every compiled file (pages and exports) of the real dataset's shared model, compiled once per test process
+    and read-only (a determinism check compares it with a compile of its own)."""
+    from generator.compile.build import compile_site
+
+    return MappingProxyType(compile_site(real_model()).files)
+
+
+@functools.cache
+def real_exports() -> Mapping[str, str | bytes]:
+    """The export files of the real dataset's shared model, built once per test process and read-only."""
+    from generator.compile.exports import export_files
+
+    return MappingProxyType(export_files(real_model()))
 
 
 def copy_mini(folder: Path) -> Path:

@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ROOT, edit, real_model as shared_real_model
+from conftest import ROOT, edit, real_exports as shared_real_exports, real_model as shared_real_model, real_pages
 from generator.compile import urls
 from generator.compile.build import compile_site
 from generator.compile.exports import csv_cell, export_files, model_from_json, model_to_json
@@ -45,7 +45,7 @@ def real_model() -> Model:
 @pytest.fixture(scope="module")
 def real_exports(real_model: Model) -> dict[str, str]:
     """The export files of the real dataset."""
-    return build_exports(real_model)
+    return shared_real_exports()  # built once per test process (tests/conftest.py)
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
@@ -65,8 +65,8 @@ def protected(text: str) -> str:
 @pytest.mark.parametrize("which", ["real", "mini"])
 def test_exports_are_deterministic(which: str, mini: Path) -> None:
     data = REAL if which == "real" else mini
-    first, second = build_exports(load_model(data)), build_exports(load_model(data))
-    assert first == second
+    first = build_exports(load_model(data))
+    assert first == (shared_real_exports() if which == "real" else build_exports(load_model(data)))
     model = load_model(data)
     documents = ([SHARED_SLUG, *(c.id for c in model.categories), *(f"role.{r.id}" for r in model.roles),
                   *(f"framework.{f.id}" for f in model.frameworks)])
@@ -86,8 +86,8 @@ def test_only_the_framework_date_is_a_timestamp(real_model: Model, real_exports:
 
 @pytest.mark.parametrize("which", ["real", "mini"])
 def test_indicators_csv_round_trips(which: str, mini: Path) -> None:
-    model = load_model(REAL if which == "real" else mini)
-    text = build_exports(model)[INDICATORS_CSV]
+    model = shared_real_model() if which == "real" else load_model(mini)
+    text = (shared_real_exports() if which == "real" else build_exports(model))[INDICATORS_CSV]
     assert text.startswith("\ufeffcategory,domain,knowledge_area,id,text,source\r\n")
     assert text.count("\n") == text.count("\r\n")
     rows = read_csv(text)
@@ -109,8 +109,8 @@ def test_indicators_csv_names_domains_and_knowledge_areas_as_the_category_does(m
 
 @pytest.mark.parametrize("which", ["real", "mini"])
 def test_crosswalk_pairs_csv_round_trips(which: str, mini: Path) -> None:
-    model = load_model(REAL if which == "real" else mini)
-    text = build_exports(model)[PAIRS_CSV]
+    model = shared_real_model() if which == "real" else load_model(mini)
+    text = (shared_real_exports() if which == "real" else build_exports(model))[PAIRS_CSV]
     assert text.startswith("\ufeffcrosswalk,basis,from,from_label,relation,to,to_label,note\r\n")
     rows = read_csv(text)
     expected = [(cw.id, cw.basis, p.source_ref, p.relation, p.target_ref or "", protected(p.note or ""))
@@ -173,8 +173,8 @@ def test_csv_cell_protects_every_formula_start() -> None:
 
 @pytest.mark.parametrize("which", ["real", "mini"])
 def test_atlas_json_round_trips(which: str, mini: Path) -> None:
-    model = load_model(REAL if which == "real" else mini)
-    text = build_exports(model)[ATLAS_JSON]
+    model = shared_real_model() if which == "real" else load_model(mini)
+    text = (shared_real_exports() if which == "real" else build_exports(model))[ATLAS_JSON]
     data = json.loads(text)
     assert list(data)[:3] == ["$schema", "format", "format_version"]
     assert (data["$schema"], data["format"], data["format_version"]) == ("atlas.schema.json", "iecmh-atlas-model", 2)
@@ -200,7 +200,7 @@ def test_atlas_json_keeps_what_equality_would_miss(mini: Path) -> None:
 
 def test_atlas_json_validates_against_its_schema(real_exports: dict[str, str], mini: Path) -> None:
     schema = json.loads(real_exports[ATLAS_SCHEMA])
-    assert schema == atlas_schema(load_model(REAL))
+    assert schema == atlas_schema(shared_real_model())
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for exports in (real_exports, build_exports(load_model(mini))):
@@ -257,9 +257,10 @@ def test_model_from_json_rejects_other_data(mini: Path) -> None:
 
 @pytest.mark.parametrize("which", ["real", "mini"])
 def test_reimported_model_builds_the_same_site(which: str, mini: Path) -> None:
-    model = load_model(REAL if which == "real" else mini)
-    again = model_from_json(json.loads(build_exports(model)[ATLAS_JSON]))
-    assert compile_site(again).files == compile_site(model).files
+    model = shared_real_model() if which == "real" else load_model(mini)
+    exports = shared_real_exports() if which == "real" else build_exports(model)
+    again = model_from_json(json.loads(exports[ATLAS_JSON]))
+    assert compile_site(again).files == (real_pages() if which == "real" else compile_site(model).files)
 
 
 @pytest.mark.parametrize("data", [

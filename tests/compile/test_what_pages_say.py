@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from conftest import real_model as shared_real_model
-from generator.compile.build import compile_site
+from conftest import real_model as shared_real_model, real_pages
 from generator.model.crosswalks import role_coverage
 
 
@@ -21,7 +20,7 @@ def model():
 @pytest.fixture(scope="module")
 def pages(model) -> dict[str, str]:
     """Every generated file of the real dataset."""
-    return compile_site(model).files
+    return real_pages()  # compiled once per test process (tests/conftest.py)
 
 
 def test_role_duties_and_skills_are_one_bullet_each(pages: dict[str, str], model) -> None:
