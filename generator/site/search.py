@@ -8,10 +8,10 @@ the built HTML after MkDocs has written it:
   nor any "not yet entered" paragraph, cell or list item, nor the heading of a section holding only that;
 - self-assessment pages weigh less (`data-pagefind-weight`), so they rank below the category they serve;
 - the names and codes of the pages they mean (categories, knowledge areas, domains, roles, self-assessments,
-  glossary terms), read from the titles and headings Pagefind indexed, go into a names file beside the index, with
-  the result ids Pagefind gave those pages, which the
-  dialog uses to put them first (search-core.mjs `searchSite`). Not Pagefind filters: Pagefind counts every filter
-  value on every search, and a second, filtered search per name would double the slowest queries;
+  glossary terms), read from the titles and headings Pagefind indexed, go into a names file beside the index with
+  the result ids Pagefind gave those pages; the dialog uses it to put them first (search-core.mjs `searchSite`).
+  Not Pagefind filters: Pagefind counts every filter value on every search, and a second, filtered search per name
+  would double the slowest queries;
 - blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
   group's other words as index-only text in an attribute Pagefind indexes (`data-pagefind-index-attrs`);
 - the header gets a search button; the site's script (search-ui.mjs) loads Pagefind's API the first time it is used.

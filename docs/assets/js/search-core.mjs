@@ -69,11 +69,10 @@ export function exactNames(query, names) {
 /** The results in the order shown: for each exact name in turn, the results that are its pages (in Pagefind's
  *  order), then the rest; each page once. Only pages that match the query's words are results at all. */
 export function pinnedFirst(results, exact, names) {
-  const byId = new Map(results.map((result) => [result.id, result]));
   const pinned = new Set();
   for (const [kind, name] of exact) {
     const pages = new Set(names?.[kind]?.[name] ?? []);
-    for (const result of results) if (pages.has(result.id)) pinned.add(byId.get(result.id));
+    for (const result of results) if (pages.has(result.id)) pinned.add(result);
   }
   return [...pinned, ...results.filter((result) => !pinned.has(result))];
 }

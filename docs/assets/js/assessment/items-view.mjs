@@ -38,10 +38,10 @@ export class ItemsView {
   }
 
   /**
-   * The items, a few at a time, in pieces of a few ms from the next task on, each piece after a frame was
-   * drawn, so that building the list never keeps the page from answering input for long, nor makes a frame lay out
-   * many new items (no task over 50 ms on a 4x slower CPU). `ready` resolves true once
-   * every item is on the page, false when stillWanted() turned false first (a newer mount).
+   * The items, a few at a time, in pieces of a few ms from the next task on, each piece after a frame was drawn,
+   * so that building the list never keeps the page from answering input for long, nor makes a frame lay out many
+   * new items (no task over 50 ms on a 4x slower CPU). `ready` resolves true once every item is on the page, false
+   * when stillWanted() turned false first (a newer mount).
    */
   section(stillWanted) {
     const section = el("section", { class: "atlas-items", "aria-labelledby": "atlas-items-title" },

@@ -1,7 +1,8 @@
 // IECMH Competency Atlas: the panels of ratings by others (see raters-view.mjs): "self and raters" (the rater files,
 // the comparison, the learning plan) and "rate someone else". Loaded when a panel is first opened; its methods join
 // RatersView (this is the RatersView of the mount). DOM glue only; text goes in as text, never as HTML.
-import { downloadText, el, fill, inTasks, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
+import { downloadText, el, fill, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
+import { inTasks } from "../shared/tasks.mjs";
 import {
   ROLES, WAYS, addRater, compareRow, comparison, draftProblem, emptyRating, maxRaters, noteItem, parseRaterFile,
   planCandidates, planEntries, rateItem, raterFileName, raterFileText, raterList, removeRater, rowShown,

@@ -6,13 +6,13 @@ import { decodeCSV } from "../shared/csv.mjs";
 import { downloadText, el, fill, onStorageChange, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
 import { SavedTexts } from "../shared/storage.mjs";
+import { runInPieces, yieldToMain } from "../shared/tasks.mjs";
 import { applyImport, csvTemplate, importClashes, importSummaryText, parseCoursesCSV, readCoursesCSV } from "./courses-csv.mjs";
 import { prepareCourse } from "./coverage.mjs";
 import { CoverageView } from "./coverage-view.mjs";
 import { EditorView } from "./editor-view.mjs";
 import { fileName, parseProgramJSON, toMatrixCSV, toProgramJSON, toProgramYAML } from "./formats.mjs";
 import { addCourseForm, programSection, renderCourses, updateCourseFacts } from "./program-view.mjs";
-import { runInPieces, yieldToMain } from "../shared/tasks.mjs";
 import { openSaved } from "./saved.mjs";
 import { emptyProgram } from "./state.mjs";
 

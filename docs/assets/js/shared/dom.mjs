@@ -1,7 +1,5 @@
 // IECMH Competency Atlas: DOM helpers shared by the interactive pages. Text always goes in as text, never as HTML.
 
-export { inTasks } from "./tasks.mjs"; // where it lived before tasks.mjs
-
 /** Create an element with attributes and children (strings become text nodes; arrays are flattened). */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

@@ -45,8 +45,8 @@ export function afterPaint(host = globalThis) {
 /** Run steps in order, as many in each task as fit in budgetMs (at least one), pausing between tasks (by default
  *  until the next frame is drawn: then a frame has only one piece's new elements to lay out); the first task's steps
  *  run before this returns, unless later is true (then they too wait for a pause). A step may append further steps
- *  to the array; they run in turn. Resolves true once all ran, false
- *  when stillWanted() turned false first (then no further step runs). */
+ *  to the array; they run in turn. Resolves true once all ran, false when stillWanted() turned false first (then no
+ *  further step runs). */
 export function runInPieces(steps, { stillWanted = () => true, budgetMs = PIECE_MS, now = () => performance.now(),
   pause = afterPaint, later = false } = {}) {
   let index = 0;
