@@ -1,7 +1,7 @@
 // Node tests of docs/assets/js/mapper/coverage.mjs. Run from the repo root: node --test tests/js/
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { categoryCoverage, coverageReport, matrix } from "../../../docs/assets/js/mapper/coverage.mjs";
+import { categoryCoverage, coverageReport, matrix, prepareCourse } from "../../../docs/assets/js/mapper/coverage.mjs";
 import { emptyProgram, validateProgram } from "../../../docs/assets/js/mapper/state.mjs";
 import { deepFreeze, P1, P2, D1, E1, R1, IP1, A1, A2, data, program, withCourses, rowsOf, rowOf } from "./fixture.mjs";
 
@@ -121,4 +121,14 @@ describe("category coverage", () => {
     assert.deepEqual(report.categories.map((c) => c.category.id), ["imhs", "ecmhs"]);
     assert.deepEqual(report.categories[1], categoryCoverage(data, p, "ecmhs"));
   });
+});
+
+test("prepareCourse changes no report and no input: a report after preparing every course equals one without", () => {
+  const fresh = JSON.parse(JSON.stringify(program));
+  const expected = coverageReport(data, fresh);
+  const prepared = deepFreeze(JSON.parse(JSON.stringify(program)));
+  for (const course of prepared.courses) prepareCourse(data, course);
+  prepareCourse(data, { code: "X", covers: "not a list" }); // a course it cannot read is left alone too
+  assert.deepEqual(coverageReport(data, prepared), expected);
+  assert.deepEqual(prepared, fresh);
 });

@@ -63,13 +63,21 @@ export class CoverageView {
 
   /** Show the program's coverage: rebuilt when its shape changed, else only the cells whose text changed. */
   render(program) {
+    for (const step of this.renderSteps(program)) step();
+  }
+
+  /** render as small steps (see runInPieces): when the shape changed, the build a table row or category a step (each
+   *  filling the cells it made), else one step that rewrites the cells whose text changed. */
+  renderSteps(program) {
     const report = coverageReport(this.data, program);
     const texts = cellTexts(report, (id) => this.kaNames.get(id) ?? id);
     const shape = shapeOf(report);
-    if (shape !== this.shape) {
-      this.build(report);
-      this.shape = shape;
-    }
+    if (shape === this.shape) return [() => this.update(texts)];
+    return this.buildSteps(report, texts, shape);
+  }
+
+  /** Rewrite the cells whose text changed. */
+  update(texts) {
     texts.forEach((text, k) => {
       if (this.texts[k] !== text) this.cells[k](text);
     });
@@ -94,48 +102,72 @@ export class CoverageView {
     return node;
   }
 
-  /** Build every element of the section and the summary (cells empty; render fills them). */
-  build(report) {
-    this.wrappers.forEach(unwatch);
-    this.wrappers = [];
-    this.cells = [];
-    this.texts = [];
+  /** The steps that build every element of the section and the summary and fill their cells: the headings first,
+   *  then a category or a matrix row a step. A later build (a change while these steps were still running) turns the
+   *  rest of them into no-ops. */
+  buildSteps(report, texts, shape) {
+    const build = {};
+    const current = (step) => () => {
+      if (this.building !== build) return;
+      step();
+      for (let k = this.texts.length; k < this.cells.length; k++) this.cells[k](texts[k]);
+      this.texts = texts.slice(0, this.cells.length);
+    };
     const codes = report.matrix.courses;
     const totals = (label) => el("tr", {}, el("th", { scope: "row", text: label }),
       Array.from({ length: 6 }, () => this.textCell(el("td"))));
-    const summaryRows = [];
-    const categories = report.categories.map((cov) => {
+    let summaryRows = null;
+    const steps = [() => {
+      this.building = build;
+      this.shape = null;
+      this.wrappers.forEach(unwatch);
+      this.wrappers = [];
+      this.cells = [];
+      this.texts = [];
+      summaryRows = el("tbody");
+      fill(this.box, el("h2", { id: "atlas-coverage-title", text: "Coverage" }),
+        report.categories.length ? null : el("p", { text: "Tick the categories the program prepares for to see their coverage and gaps." }));
+      fill(this.summary, el("h2", { id: "atlas-summary-title", text: "Coverage now" }),
+        report.categories.length
+          ? el("table", { class: "atlas-summary-table" },
+            el("thead", {}, el("tr", {}, ["Category", "Areas reached", "Gaps"].map((h) => el("th", { scope: "col", text: h })))),
+            summaryRows)
+          : el("p", { text: "Tick the categories the program prepares for to see their coverage here." }),
+        el("p", {}, el("a", { href: "#atlas-coverage-title", text: "Gaps and the coverage matrix" })));
+    }];
+    steps.push(...report.categories.map((cov) => current(() => {
       const c = cov.category;
-      const node = el("div", { class: "atlas-category-coverage", "data-category": c.id },
+      this.box.append(el("div", { class: "atlas-category-coverage", "data-category": c.id },
         el("h3", { text: `${c.name} (${c.code})` }),
         this.scrolling(el("table", {}, el("caption", { text: `Coverage of ${c.code}` }),
           el("thead", {}, el("tr", {}, ["", "Total", "Mastered", "Reinforced", "Introduced only", "Not reached", "Reached"]
             .map((h) => el("th", { scope: "col", text: h })))),
           el("tbody", {}, totals("Knowledge areas"), totals("Indicators")))),
         el("p", {}, el("strong", { text: "Gaps: " }), this.textCell(el("span"))),
-        el("p", {}, el("strong", { text: "Only introduced: " }), this.textCell(el("span"))));
-      summaryRows.push(el("tr", { "data-category": c.id }, el("th", { scope: "row" }, el("abbr", { title: c.name, text: c.code })),
+        el("p", {}, el("strong", { text: "Only introduced: " }), this.textCell(el("span")))));
+      summaryRows.append(el("tr", { "data-category": c.id }, el("th", { scope: "row" }, el("abbr", { title: c.name, text: c.code })),
         this.textCell(el("td")), this.textCell(el("td"))));
-      return node;
-    });
-    const table = (domain) => this.scrolling(el("table", {},
-      el("caption", { text: domain.name }),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Knowledge area" }),
-        codes.map((c) => el("th", { scope: "col", text: c })),
-        ["Courses", "Highest", "Hours"].map((h) => el("th", { scope: "col", text: h })))),
-      el("tbody", {}, domain.rows.map((r) => el("tr", { "data-ka": r.ka },
+    })));
+    steps.push(current(() => this.box.append(el("h3", { text: "Coverage matrix" }),
+      report.matrix.domains.length ? null : el("p", { text: "Nothing mapped yet." }))));
+    for (const domain of report.matrix.domains) {
+      let body = null;
+      steps.push(current(() => {
+        body = el("tbody");
+        this.box.append(this.scrolling(el("table", {},
+          el("caption", { text: domain.name }),
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Knowledge area" }),
+            codes.map((c) => el("th", { scope: "col", text: c })),
+            ["Courses", "Highest", "Hours"].map((h) => el("th", { scope: "col", text: h })))),
+          body)));
+      }));
+      steps.push(...domain.rows.map((r) => current(() => body.append(el("tr", { "data-ka": r.ka },
         el("th", { scope: "row", text: r.name }), r.cells.map(() => this.levelCell(el("td"))),
         this.textCell(el("td")), this.textCell(el("td")), this.textCell(el("td")))))));
-    fill(this.box, el("h2", { id: "atlas-coverage-title", text: "Coverage" }),
-      categories.length ? categories : el("p", { text: "Tick the categories the program prepares for to see their coverage and gaps." }),
-      el("h3", { text: "Coverage matrix" }),
-      report.matrix.domains.length ? report.matrix.domains.map(table) : el("p", { text: "Nothing mapped yet." }));
-    fill(this.summary, el("h2", { id: "atlas-summary-title", text: "Coverage now" }),
-      summaryRows.length
-        ? el("table", { class: "atlas-summary-table" },
-          el("thead", {}, el("tr", {}, ["Category", "Areas reached", "Gaps"].map((h) => el("th", { scope: "col", text: h })))),
-          el("tbody", {}, summaryRows))
-        : el("p", { text: "Tick the categories the program prepares for to see their coverage here." }),
-      el("p", {}, el("a", { href: "#atlas-coverage-title", text: "Gaps and the coverage matrix" })));
+    }
+    steps.push(current(() => {
+      this.shape = shape;
+    }));
+    return steps;
   }
 }

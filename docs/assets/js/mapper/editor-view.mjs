@@ -33,42 +33,69 @@ export class EditorView {
 
   /** Build the editor: the course picker and the rows of the course being edited. */
   render() {
+    for (const step of this.renderSteps()) step();
+  }
+
+  /** The editor's build as small steps (see runInPieces): the course picker, then its rows a knowledge area each. */
+  renderSteps() {
     const courses = this.app.program.courses;
     if (!courses.length) {
-      this.controls = new Map();
-      fill(this.box, el("p", { text: "Add a course first." }));
-      return;
+      return [() => {
+        this.controls = new Map();
+        fill(this.box, el("p", { text: "Add a course first." }));
+      }];
     }
-    this.app.editing = this.course().code;
-    const picker = el("select", { id: "atlas-edit-course" },
-      courses.map((c) => el("option", { value: c.code, selected: c.code === this.app.editing, text: `${c.code}: ${c.title}` })));
-    picker.addEventListener("change", () => {
-      this.app.editing = picker.value;
-      this.renderRows();
-    });
-    this.rows = el("div", { class: "atlas-editor-rows" });
-    fill(this.box, el("p", {}, el("label", { for: "atlas-edit-course", text: "Course: " }), picker,
-      " ", el("a", { href: "#atlas-coverage-title", class: "atlas-jump" }, "Jump to the coverage")), this.rows);
-    this.renderRows();
+    const picker = () => {
+      this.app.editing = this.course().code;
+      const picker = el("select", { id: "atlas-edit-course" },
+        courses.map((c) => el("option", { value: c.code, selected: c.code === this.app.editing, text: `${c.code}: ${c.title}` })));
+      picker.addEventListener("change", () => {
+        this.app.editing = picker.value;
+        this.renderRows();
+      });
+      this.rows = el("div", { class: "atlas-editor-rows" });
+      fill(this.box, el("p", {}, el("label", { for: "atlas-edit-course", text: "Course: " }), picker,
+        " ", el("a", { href: "#atlas-coverage-title", class: "atlas-jump" }, "Jump to the coverage")), this.rows);
+    };
+    return [picker, ...this.rowSteps()];
   }
 
   /** Build the rows of the course being edited, one group per domain; indicator rows when unfolded. */
   renderRows() {
+    for (const step of this.rowSteps()) step();
+  }
+
+  /** The rows' build as steps: empty the rows, then per domain its group and one step per knowledge area. A later
+   *  build (the course picker changed while these steps were still running) turns the rest of them into no-ops. */
+  rowSteps() {
     const { data, program } = this.app;
-    const course = this.course();
-    this.controls = new Map();
     const targets = new Set(program.target_categories);
     const areas = editorAreas(data, program);
-    const groups = data.domains.map((domain) => {
+    const build = {};
+    const current = (step) => () => {
+      if (this.rowsBuild === build) step();
+    };
+    const steps = [() => {
+      this.rowsBuild = build;
+      this.controls = new Map();
+      fill(this.rows);
+    }];
+    for (const domain of data.domains) {
       const inDomain = areas.filter((k) => k.domain === domain.id);
-      if (!inDomain.length) return null;
-      return el("div", {}, el("h3", { text: domain.name }), inDomain.map((ka) => {
-        const indicators = data.indicators.filter((i) => i.ka === ka.id && (!targets.size || targets.has(i.category)));
-        return el("div", { class: "atlas-ka" }, this.coverRow(course, `ka:${ka.id}`, ka.name),
-          indicators.length ? this.indicatorRows(course, ka, indicators) : null);
+      if (!inDomain.length) continue;
+      let group = null;
+      steps.push(current(() => {
+        group = el("div", {}, el("h3", { text: domain.name }));
+        this.rows.append(group);
       }));
-    });
-    fill(this.rows, groups);
+      steps.push(...inDomain.map((ka) => current(() => {
+        const course = this.course();
+        const indicators = data.indicators.filter((i) => i.ka === ka.id && (!targets.size || targets.has(i.category)));
+        group.append(el("div", { class: "atlas-ka" }, this.coverRow(course, `ka:${ka.id}`, ka.name),
+          indicators.length ? this.indicatorRows(course, ka, indicators) : null));
+      })));
+    }
+    return steps;
   }
 
   /** The unfoldable indicator rows of one knowledge area, built when first unfolded (open at once when some is mapped). */

@@ -5,7 +5,10 @@
 import { decodeCSV } from "../shared/csv.mjs";
 import { downloadText, el, fill, onStorageChange, readChosenFile, showFieldMessage } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
+import { SavedTexts } from "../shared/storage.mjs";
+import { runInPieces, yieldToMain } from "../shared/tasks.mjs";
 import { applyImport, csvTemplate, importClashes, importSummaryText, parseCoursesCSV, readCoursesCSV } from "./courses-csv.mjs";
+import { prepareCourse } from "./coverage.mjs";
 import { CoverageView } from "./coverage-view.mjs";
 import { EditorView } from "./editor-view.mjs";
 import { fileName, parseProgramJSON, toMatrixCSV, toProgramJSON, toProgramYAML } from "./formats.mjs";
@@ -37,10 +40,12 @@ function hasWork(program, data) {
 }
 
 class MapperApp extends SavedWorkPage {
-  constructor(root, data) {
-    super(root, data, WORDS, openSaved);
+  /** texts: the browser's storage (see SavedWorkPage). */
+  constructor(root, data, texts) {
+    super(root, data, WORDS, openSaved, texts);
     this.program = this.opened.program;
     this.editing = this.program.courses.length ? this.program.courses[0].code : null;
+    this.generation = 0;
   }
 
   /** The map (what SavedWorkPage saves). */
@@ -64,13 +69,17 @@ class MapperApp extends SavedWorkPage {
   }
 
   /** Show one taken change: {cover: code} (a level or hours of that course), {info} (a name: nothing else shows
-   *  it), {targets} (the editor's rows and the coverage), {courses, editing?} (the list, editor and coverage). */
+   *  it), {targets} (the editor's rows and the coverage), {courses, editing?} (the list, editor and coverage). While
+   *  the page is still building its parts (see mount), any change builds them all at once. */
   refresh(detail) {
-    if (detail?.cover) {
+    if (detail?.info) {
+      return;
+    } else if (this.root.dataset.built !== "true") {
+      if (detail?.editing) this.editing = detail.editing;
+      this.renderAll();
+    } else if (detail?.cover) {
       updateCourseFacts(this, detail.cover);
       this.coverage.render(this.program);
-    } else if (detail?.info) {
-      return;
     } else if (detail?.targets) {
       this.editor.render();
       this.coverage.render(this.program);
@@ -80,27 +89,63 @@ class MapperApp extends SavedWorkPage {
     }
   }
 
+  /** Build the course list, the editor and the coverage now (ending a build in pieces still under way). */
   renderAll() {
+    this.generation += 1;
+    if (!this.editor) this.mountWorkspace();
     renderCourses(this.coursesBox, this);
     this.editor.render();
     this.coverage.render(this.program);
-    this.root.dataset.built = "true"; // for the tests and the benchmark: the page is built
+    this.root.dataset.built = "true";
   }
 
+  /** Build the rest of the page in pieces of a few milliseconds each, each after a frame (no long task on a slow
+   *  phone): the courses, the workspace and the files section, then the editor's rows and the coverage a row at a
+   *  time. Resolves true once built, false when a newer build or mount took over. */
+  renderInPieces() {
+    this.generation += 1;
+    const generation = this.generation;
+    this.root.dataset.built = "false";
+    // Each is a step of its own. The third appends the editor's rows, then each course's part of the coverage (a
+    // step each), then the step that computes the coverage and appends its build.
+    const steps = [
+      () => this.editor || this.mountWorkspace(),
+      () => renderCourses(this.coursesBox, this),
+      () => steps.push(...this.editor.renderSteps(),
+        ...this.program.courses.map((course) => () => prepareCourse(this.data, course)),
+        () => steps.push(...this.coverage.renderSteps(this.program))),
+    ];
+    return runInPieces(steps, { stillWanted: () => generation === this.generation && this.root.isConnected, later: true })
+      .then((finished) => {
+        if (finished) this.root.dataset.built = "true";
+        return finished;
+      });
+  }
+
+  /** Build the page: the status line and the program now, the rest in pieces (see renderInPieces). */
   mount() {
     fill(this.root);
+    this.editor = null;
     this.status = el("p", { class: "atlas-status", role: "status", "aria-live": "polite" });
     this.storageWarning = el("p", { class: "atlas-warning", role: "alert", hidden: this.texts.available },
       "This browser is not letting the page save your map (storage is turned off or full). Keep working, and " +
       "download the JSON file before you leave.");
     this.programBox = el("div", { class: "atlas-program" }, programSection(this));
+    this.root.append(this.status, this.storageWarning, this.programBox);
+    this.ready = this.renderInPieces();
+    if (this.startupMessage) this.say(this.startupMessage);
+  }
+
+  /** The courses section (the add-course form and the list's box), the editor and coverage boxes and the files
+   *  section, below the program. */
+  mountWorkspace() {
     this.coursesBox = el("div", { class: "atlas-courses" });
     const editorBox = el("div", { class: "atlas-editor" });
     const summary = el("section", { class: "atlas-coverage-summary", "aria-labelledby": "atlas-summary-title" });
     const coverageBox = el("section", { class: "atlas-coverage", "aria-labelledby": "atlas-coverage-title" });
     this.editor = new EditorView(editorBox, this);
     this.coverage = new CoverageView(coverageBox, summary, this.data);
-    this.root.append(this.status, this.storageWarning, this.programBox,
+    this.root.append(
       el("section", { "aria-labelledby": "atlas-courses-title" },
         el("h2", { id: "atlas-courses-title", text: "Courses" }), addCourseForm(this), this.coursesBox),
       el("div", { class: "atlas-workspace" },
@@ -108,8 +153,6 @@ class MapperApp extends SavedWorkPage {
           el("h2", { id: "atlas-editor-title", text: "What each course covers" }), editorBox),
         summary),
       coverageBox, this.filesSection());
-    this.renderAll();
-    if (this.startupMessage) this.say(this.startupMessage);
   }
 
   filesSection() {
@@ -276,14 +319,21 @@ class MapperApp extends SavedWorkPage {
   }
 }
 
-/** Start the mapper on the current page, once (called on every instant navigation). */
-export function start() {
+/** Start the mapper on the current page, once (called on every instant navigation). Reading the data and opening
+ *  storage, reading the saved map, and building the page each happen in their own tasks (on a slow phone each takes
+ *  tens of ms). */
+export async function start() {
   const root = document.getElementById("atlas-mapper");
   const source = document.getElementById("atlas-mapper-data");
   if (!root || !source || root.dataset.ready) return;
   root.dataset.ready = "true";
-  const app = new MapperApp(root, JSON.parse(source.textContent));
-  app.mount();
+  await yieldToMain();
+  const data = JSON.parse(source.textContent);
+  const texts = new SavedTexts(() => window.localStorage); // (its first use loads the page's storage)
+  await yieldToMain();
+  const app = new MapperApp(root, data, texts);
   onStorageChange(root, (event) => app.receive(event));
   root.atlasApp = app;
+  await yieldToMain();
+  if (root.isConnected && !app.status) app.mount(); // (a change saved in another tab meanwhile has mounted it)
 }

@@ -43,12 +43,13 @@ export function mergeSentence(words, conflicts, kept) {
  */
 export class SavedWorkPage {
   /** words: see refusalText, plus `refused` (the status line's prefix for a refused change); open(texts, data) gives
-   *  {document, message, ...} (see assessment/saved.mjs and mapper/saved.mjs), kept as this.opened. */
-  constructor(root, data, words, open) {
+   *  {document, message, ...} (see assessment/saved.mjs and mapper/saved.mjs), kept as this.opened; texts: the
+   *  browser's storage, when the page opened it already (in a task before: see mapper/ui.mjs). */
+  constructor(root, data, words, open, texts = new SavedTexts(() => window.localStorage)) {
     this.root = root;
     this.data = data;
     this.words = words;
-    this.texts = new SavedTexts(() => window.localStorage);
+    this.texts = texts;
     this.opened = open(this.texts, data);
     this.document = this.opened.document;
     this.startupMessage = this.opened.message;
