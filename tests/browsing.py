@@ -95,6 +95,30 @@ def search(page, query: str) -> None:
     box.fill(query)
 
 
+SETTLED = """async (element) => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  let last = "", same = 0;
+  for (let i = 0; i < 200 && same < 3; i++) {
+    await frame();
+    const r = element.getBoundingClientRect();
+    const now = [r.x, r.y, r.width, r.height].join();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return same >= 3;
+}"""
+
+
+def settled(locator):  # noqa: ANN001, ANN201 - Playwright's Locator
+    """The locator, once its element is scrolled into view and has kept its place for 3 frames. A scroll to the foot
+    of a long page lays out the parts skipped off screen (content-visibility) over the next frames, which moves what
+    is below them: a click at once could land where a button was (the mapper's download buttons did, on a busy
+    machine)."""
+    locator.scroll_into_view_if_needed()
+    assert locator.evaluate(SETTLED), "the element kept moving for 200 frames"
+    return locator
+
+
 RESULT_LINKS = ".atlas-search__results a[href]"
 """The result links in the search dialog (search-ui.mjs): a page's link and its links to headings on it."""
 

@@ -10,7 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
+from browsing import (WCAG, context_without_storage, origins_outside, recording_context, settled,
+                      storage_warning_shown)
 from conftest import ROOT, real_model
 
 pytestmark = pytest.mark.browser
@@ -128,7 +129,7 @@ def test_each_export_matches_the_state_and_is_named_for_category_and_date(page, 
     files = {}
     for kind, label in [("md", "Download Markdown"), ("csv", "Download CSV"), ("json", "Download JSON")]:
         with page.expect_download() as info:
-            page.get_by_role("button", name=label).click()
+            settled(page.get_by_role("button", name=label)).click()
         download = info.value
         assert download.suggested_filename == f"iecmh-atlas-ECMHS-self-assessment-{today}.{kind}"
         target = tmp_path / download.suggested_filename
@@ -157,7 +158,7 @@ def test_import_into_a_fresh_profile_restores_everything(browser, site_url: str,
     open_assessment(page, site_url)
     fill_some(page)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     export = tmp_path / "export.json"
     info.value.save_as(export)
     original = app_state(page)
@@ -225,7 +226,7 @@ def test_works_when_storage_is_unavailable(browser, site_url: str) -> None:
     fill_some(page)
     assert page.locator("#atlas-progress-label").inner_text() == f"3 of {len(ECMHS.indicators())} rated"
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert len(exported["answers"]) == 3
     context.close()
@@ -274,7 +275,7 @@ def test_no_request_leaves_the_local_server(browser, site_url: str) -> None:
     fill_some(page)
     page.get_by_role("button", name="Show the gap report").click()
     with page.expect_download():
-        page.get_by_role("button", name="Download CSV").click()
+        settled(page.get_by_role("button", name="Download CSV")).click()
     page.wait_for_load_state("networkidle")
     context.close()
     assert requests and origins_outside(requests, site_url) == set()
@@ -411,7 +412,7 @@ def test_long_notes_never_make_the_saved_answers_unreadable(page, site_url: str,
     assert "could not be read" not in page.locator(".atlas-status").inner_text()
     assert len(app_state(page)["answers"]) == accepted
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     export = tmp_path / "export.json"
     info.value.save_as(export)
     page.once("dialog", lambda dialog: dialog.accept())

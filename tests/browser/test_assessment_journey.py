@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browsing import WCAG
+from browsing import WCAG, settled
 from conftest import real_model
 from test_assessment import ECMHS, app_state, fill_some, item, open_assessment
 
@@ -114,7 +114,7 @@ def test_the_name_is_saved_with_the_answers_and_left_out_when_empty(page, site_u
     page.locator('#atlas-assessment[data-built="true"]').wait_for()
     assert page.get_by_label("Your name on the printed report (optional):").input_value() == "Ada Example"
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["name"] == "Ada Example"
 
 

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
+from browsing import settled
 from conftest import real_model
 from generator.compile.exports.grid import FIRST_ROW, grid_layout, grid_path
 from test_assessment import ECMHS, fill_some, item, open_assessment
@@ -54,7 +55,7 @@ def widths(sheet) -> dict[int, float]:
 def download_grid(page, tmp_path: Path) -> Path:
     """Press the grid's button and save what Chromium downloads."""
     with page.expect_download() as info:
-        page.get_by_role("button", name=BUTTON).click()
+        settled(page.get_by_role("button", name=BUTTON)).click()
     download = info.value
     assert download.suggested_filename == f"iecmh-atlas-ECMHS-getting-started-grid-{datetime.date.today().isoformat()}.xlsx"
     target = tmp_path / download.suggested_filename

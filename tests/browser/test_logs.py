@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import WCAG
+from browsing import WCAG, settled
 from conftest import ROOT, real_model
 
 pytestmark = pytest.mark.browser
@@ -174,7 +174,7 @@ def test_log_csv_downloads_reimports_and_bad_rows_are_all_reported(page, site_ur
     add_training(page, "=HYPERLINK(\"http://example.com\")", "6", provider="+Provider, Inc.")
     add_training(page, "Second", "1.5")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download the training log (CSV)").click()
+        settled(page.get_by_role("button", name="Download the training log (CSV)")).click()
     csv_file = tmp_path / info.value.suggested_filename
     info.value.save_as(csv_file)
     text = csv_file.read_text(encoding="utf-8-sig")
@@ -236,7 +236,7 @@ def test_logs_are_in_the_json_export_and_the_printed_report(browser, site_url: s
     add_training(page, "Exported training", "3")
     add_rsc(page, "2", "2024-02-02")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     export = tmp_path / "export.json"
     info.value.save_as(export)
     data = json.loads(export.read_text(encoding="utf-8"))

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import WCAG, context_without_storage, origins_outside, recording_context, storage_warning_shown
+from browsing import (WCAG, context_without_storage, origins_outside, recording_context, settled,
+                      storage_warning_shown)
 from conftest import ROOT, real_model
 from generator.compile.browser_data import mapper_data
 from generator.model.coverage import category_coverage, matrix
@@ -67,7 +68,7 @@ def shown_coverage(page) -> dict:
 def download(page, label: str, tmp_path: Path) -> Path:
     """Click a download button and save the file."""
     with page.expect_download() as info:
-        page.get_by_role("button", name=label).click()
+        settled(page.get_by_role("button", name=label)).click()
     target = tmp_path / info.value.suggested_filename
     info.value.save_as(target)
     return target
@@ -219,7 +220,7 @@ def test_map_saved_by_the_previous_release_loads_unchanged(page, site_url: str) 
     assert page.locator("#atlas-level-ka_pregnancy").input_value() == "R"
     assert stored(page) == saved  # opening the page rewrites nothing
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     assert Path(info.value.path()).read_text(encoding="utf-8") == saved
 
 

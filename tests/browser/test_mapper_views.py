@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsing import WCAG
+from browsing import WCAG, settled
 
 pytestmark = pytest.mark.browser
 PAGE = "atlas/programs/mapper/"
@@ -159,7 +159,7 @@ def test_a_refused_import_is_said_in_view_below_the_control(page, site_url: str,
 def test_the_template_names_every_item_and_is_filled_from_the_map(page, site_url: str, tmp_path: Path) -> None:
     before = open_with_map(page, site_url, 2)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download the CSV template").click()
+        settled(page.get_by_role("button", name="Download the CSV template")).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
@@ -198,7 +198,7 @@ def test_exports_carry_no_made_up_names(page, site_url: str, tmp_path: Path) -> 
         for label in ["Download the CSV template", "Download the matrix (CSV)", "Download JSON",
                       "Download the YAML program file"]:
             with page.expect_download() as info:
-                page.get_by_role("button", name=label).click()
+                settled(page.get_by_role("button", name=label)).click()
             texts.append(Path(info.value.path()).read_text(encoding="utf-8"))
         return "\n".join(texts)
 
@@ -284,7 +284,7 @@ def test_the_program_page_offers_its_map_as_a_file_the_mapper_imports(page, site
     link = page.get_by_role("link", name="program (JSON)")
     assert link.get_attribute("download") == "example-state-university.json"
     with page.expect_download() as info:
-        link.click()
+        settled(link).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     courses = json.loads(path.read_text(encoding="utf-8"))["courses"]

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browsing import origins_outside, policy_refusals, recording_context
+from browsing import origins_outside, policy_refusals, recording_context, settled
 from conftest import ROOT
 from generator.site.offline import BUNDLE_SCRIPT, SHIM_SCRIPT, ZIP_FOLDER, zip_folder
 
@@ -138,7 +138,7 @@ def test_self_assessment_from_disk_exports_and_imports_json(browser, offline_roo
     items.nth(0).get_by_label("Proficient").check()
     items.nth(1).get_by_label("Emerging").check()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download JSON").click()
+        settled(page.get_by_role("button", name="Download JSON")).click()
     export = tmp_path / "answers.json"
     info.value.save_as(export)
     assert len(json.loads(export.read_text(encoding="utf-8"))["answers"]) == 2

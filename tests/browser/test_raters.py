@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import WCAG
+from browsing import WCAG, settled
 from conftest import real_model
 
 pytestmark = pytest.mark.browser
@@ -103,7 +103,7 @@ def test_rate_someone_else_saves_a_rater_file_and_leaves_own_answers_untouched(p
     assert page.get_by_label("Name or initials of the person you are rating").input_value() == "A. B."
     assert page.locator("fieldset.atlas-rate-item").nth(0).get_by_label("Proficient").is_checked()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download the rater file").click()
+        settled(page.get_by_role("button", name="Download the rater file")).click()
     assert info.value.suggested_filename == f"iecmh-atlas-ECMHS-rating-by-reflective-supervisor-{TODAY}.json"
     raw = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert raw == rater_file("reflective-supervisor", {ITEMS[0]: 3, ITEMS[1]: {"rating": "nei", "note": "Have not seen this yet"}},
@@ -200,7 +200,7 @@ def test_learning_plan_and_every_export_carry_self_and_raters(browser, site_url:
     files = {}
     for kind, label in [("md", "Download Markdown"), ("csv", "Download CSV"), ("json", "Download JSON")]:
         with page.expect_download() as info:
-            page.get_by_role("button", name=label).click()
+            settled(page.get_by_role("button", name=label)).click()
         files[kind] = Path(info.value.path()).read_bytes().decode("utf-8")
     assert "## Self and raters" in files["md"] and "Rater 3: Colleague" in files["md"]
     assert "Observe two home visits with my supervisor; way: Reflective supervision; by 2027-06-30" in files["md"]
