@@ -1,7 +1,7 @@
 // Node tests of docs/assets/js/shared/tasks.mjs. Run from the repo root: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { FRAME_WAIT_MS, afterPaint, inTasks, runInPieces, yieldToMain } from "../../../docs/assets/js/shared/tasks.mjs";
+import { FRAME_WAIT_MS, IDLE_WAIT_MS, afterPaint, inTasks, runInPieces, whenIdle, yieldToMain } from "../../../docs/assets/js/shared/tasks.mjs";
 
 /** A clock that moves on by `step` ms each time it is read, and a pause that counts the tasks it began. */
 function fakeTime(step) {
@@ -109,4 +109,24 @@ test("runInPieces runs the steps a step appends to the array, in turn", async ()
   const steps = [() => { ran.push(1); steps.push(() => ran.push(3)); }, () => ran.push(2)];
   assert.equal(await runInPieces(steps, { now: clock.now, pause: clock.pause }), true);
   assert.deepEqual(ran, [1, 2, 3]);
+});
+
+test("whenIdle waits for the browser's idle callback (asking for one within IDLE_WAIT_MS), else for the next frame", async () => {
+  const idle = [];
+  let resolved = false;
+  const waiting = whenIdle({ requestIdleCallback: (fn, options) => idle.push([fn, options]) }).then(() => { resolved = true; });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(resolved, false); // the browser has not been idle yet
+  assert.deepEqual(idle[0][1], { timeout: IDLE_WAIT_MS });
+  idle[0][0]();
+  await waiting;
+  assert.equal(resolved, true);
+  const frames = [];
+  let painted = false;
+  const noIdle = whenIdle({ requestAnimationFrame: (fn) => frames.push(fn), MessageChannel }).then(() => { painted = true; });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(painted, false);
+  frames.shift()();
+  await noIdle;
+  assert.equal(painted, true);
 });

@@ -3,7 +3,7 @@
 // textContent, never as HTML. Nothing is sent anywhere: answers live in localStorage and in files the user downloads.
 import { downloadText, el, onStorageChange, readChosenFile } from "../shared/dom.mjs";
 import { SavedWorkPage } from "../shared/editing.mjs";
-import { yieldToMain } from "../shared/tasks.mjs";
+import { whenIdle, yieldToMain } from "../shared/tasks.mjs";
 import { fileName, parseImport, toJSON } from "./formats.mjs";
 import { ContentsView, wideScreen } from "./contents-view.mjs";
 import { ItemsView } from "./items-view.mjs";
@@ -211,7 +211,7 @@ class AssessmentApp extends SavedWorkPage {
   }
 
   /** Progress, requirement statuses, the logs section (unless logs is false) and the gap report for the current
-   *  state; the gap report at once while it is shown, else after the next paint (see gapReportSoon). */
+   *  state; the gap report at once while it is shown, else once the browser is idle (see gapReportSoon). */
   renderSummary({ logs = true } = {}) {
     if (!this.data.items.length) {
       this.requirements.render();
@@ -231,15 +231,16 @@ class AssessmentApp extends SavedWorkPage {
     else this.gapReportSoon();
   }
 
-  /** Build the hidden gap report after the next paint (once for changes made meanwhile), so a change is painted
-   *  without waiting for it and the report is ready to print or show soon after. */
+  /** Build the hidden gap report once the browser is idle (once for changes made meanwhile), so neither the change's
+   *  paint nor the next click waits for it, and the report is ready to show soon after (showing or printing it
+   *  builds it at once when it is still stale). */
   gapReportSoon() {
     if (this.reportSoon) return;
     this.reportSoon = true;
-    requestAnimationFrame(() => setTimeout(() => {
+    whenIdle().then(() => {
       this.reportSoon = false;
       this.showGapReport();
-    }, 0));
+    });
   }
 
   /** Show what the logs add to the report and the printout, once their code is loaded (see logs-lazy.mjs). */

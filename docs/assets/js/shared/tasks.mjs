@@ -75,3 +75,14 @@ export function runInPieces(steps, { stillWanted = () => true, budgetMs = PIECE_
 export function inTasks(steps, stillWanted) {
   return runInPieces(steps, { stillWanted, budgetMs: 0 });
 }
+
+/** How long whenIdle waits at most for an idle moment before it runs the work anyway, in ms. */
+export const IDLE_WAIT_MS = 1000;
+
+/** A promise that resolves when the browser is idle (requestIdleCallback, at most IDLE_WAIT_MS later), so work no one
+ *  is waiting for (rebuilding a hidden report) neither delays the next frame nor the next click's answer; where the
+ *  browser has no idle callbacks, after the next frame (afterPaint). */
+export function whenIdle(host = globalThis) {
+  if (typeof host.requestIdleCallback !== "function") return afterPaint(host);
+  return new Promise((resolve) => { host.requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }); });
+}
