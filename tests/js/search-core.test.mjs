@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeEntities, exactNames, excerptParts, pinnedFirst, opensSearch, plainName, resultCount, searchBundlePath, shortcutKeys,
+import { decodeEntities, exactNames, excerptParts, pinnedFirst, opensSearch, prefetchData, plainName, resultCount, searchBundlePath, shortcutKeys,
          searchSite, shownLinks, latestWins, SUPERSEDED, searchPause, SHORT_QUERY_PAUSE, SHORT_WORD } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
@@ -189,4 +189,21 @@ test("shortcutKeys: a key press's key and modifiers, and whether it happened in 
                    { key: "k", ctrlKey: true, metaKey: false, altKey: false, shiftKey: false, editable: false });
   assert.equal(opensSearch(shortcutKeys(press(field))), false);
   assert.equal(opensSearch(shortcutKeys(press(page))), true);
+});
+
+test("prefetchData starts loading the first results' data without waiting, and a failed load is not thrown", async () => {
+  const asked = [];
+  const results = [0, 1, 2, 3].map((n) => ({
+    id: `r${n}`,
+    data: () => { asked.push(n); return n === 1 ? Promise.reject(new Error("offline")) : Promise.resolve({ n }); },
+  }));
+  const unhandled = [];
+  const onUnhandled = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  assert.equal(prefetchData(results, 2), undefined); // nothing to wait for
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  process.off("unhandledRejection", onUnhandled);
+  assert.deepEqual(asked, [0, 1]);
+  assert.deepEqual(unhandled, []);
+  prefetchData([], 6); // no results: nothing asked
 });

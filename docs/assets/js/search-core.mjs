@@ -86,6 +86,13 @@ export async function searchSite(pagefind, query, names) {
   return pinnedFirst((await found)?.results ?? [], exactNames(query, known), known);
 }
 
+/** Start loading the data of a superseded search's first `count` results, without waiting for it: the query typed
+ *  after it mostly shares them (a prefix's best pages are mostly the whole word's), and Pagefind keeps each page's
+ *  data once loaded, so that the query's own results show sooner. A failure is left to the search that shows them. */
+export function prefetchData(results, count) {
+  for (const result of results.slice(0, count)) Promise.resolve().then(() => result.data()).catch(() => {});
+}
+
 /** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */
 export const SUB_RESULTS_SHOWN = 3;
 

@@ -5,7 +5,7 @@
 // bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
 import { HIGHLIGHT_PARAM, RANKING, SEARCH_NAMES_FILE, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount,
-         searchBundlePath, searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
+         prefetchData, searchBundlePath, searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
@@ -85,7 +85,10 @@ function searchDialog() {
     const started = performance.now();
     const { pagefind, names } = await (engine ??= searchEngine());
     const found = await searchSite(pagefind, typed, names);
-    if (ticket !== latest) return null;
+    if (ticket !== latest) {
+      prefetchData(found, SHOWN); // loads while Pagefind answers the newer query, which mostly shows the same pages
+      return null;
+    }
     const answered = performance.now();
     const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     if (ticket !== latest) return null;
