@@ -47,7 +47,7 @@ QUERIES = ["ECMHS", "IMHS fees", "attachment", "parallel process", "confidential
            "relationship", "observation", "ECMHS renewal"]
 """Realistic queries (tests/search/relevance.yml has more): codes, names, everyday words, requirement questions,
 and single common words ("family", "child", "infant") that match hundreds of pages at the larger sizes."""
-PHASES = ("wait", "engine", "fragments", "render")
+PHASES = ("wait", "engine", "listing", "fragments", "render")
 """The phases of the site dialog's answer: from the keystroke to the search starting, Pagefind's search, loading
 the shown results' data, and building them until the next frame (the dialog's performance measures)."""
 OWN = ("/assets/atlas.css", "/assets/js/")
@@ -128,14 +128,17 @@ def folder_bytes(folder: Path, only: tuple[str, ...] = ()) -> tuple[int, int]:
     return raw, packed
 
 
-def timed_queries(page, engine: dict, queries: list[str], typed: bool = False) -> tuple[list[float], list[int]]:
-    """Milliseconds from the last keystroke of each query to its first result on screen, and result counts.
+def timed_queries(page, engine: dict, queries: list[str], typed: bool = False
+                  ) -> tuple[list[float], list[int], list[dict], list[float]]:
+    """Milliseconds from the last keystroke of each query to its first results on screen, result counts, the
+    dialog's phases, and milliseconds to its complete results (excerpts and headings; the same moment for Material,
+    which shows them at once).
 
     By default all but the last letter is set without events, so each engine runs one search, for the whole query,
     on the last keystroke (Material ignores input events). Typed, the letters before the last are typed 30 ms
     apart, so both engines search every prefix, as when someone types, and only the whole query's results count.
     """
-    times, counts, phases = [], [], []
+    times, counts, phases, completed = [], [], [], []
     box = page.locator(engine["input"])
     for query in queries:
         box.fill("")
@@ -143,27 +146,34 @@ def timed_queries(page, engine: dict, queries: list[str], typed: bool = False) -
         if typed:
             box.press_sequentially(query[:-1], delay=30)
         page.evaluate("""([selector, root, done, prefix]) => {
-            window.__t0 = null; window.__t1 = null; window.__count = null;
+            window.__t0 = null; window.__t1 = null; window.__t2 = null; window.__count = null;
             const input = document.querySelector(selector);
             if (prefix !== null) input.value = prefix;
             input.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                                    {capture: true, once: true});
             const check = new Function('return (' + done + ')()');
+            const whole = new Function('return (' + complete + ')()');
             const observer = new MutationObserver(() => {
-                if (window.__t0 === null || window.__t1 !== null) return;
-                const count = check();
-                if (count !== null) { window.__t1 = performance.now(); window.__count = count; observer.disconnect(); }
+                if (window.__t0 === null) return;
+                if (window.__t1 === null) {
+                    const count = check();
+                    if (count !== null) { window.__t1 = performance.now(); window.__count = count; }
+                }
+                if (window.__t1 !== null && whole()) { window.__t2 = performance.now(); observer.disconnect(); }
             });
-            observer.observe(document.querySelector(root), {childList: true, subtree: true, characterData: true});
+            observer.observe(document.querySelector(root),
+                             {childList: true, subtree: true, characterData: true, attributes: true});
         }""", [engine["input"], engine["root"], engine["done"].replace("QUERY", json.dumps(query)),
+               engine.get("complete", "() => true").replace("QUERY", json.dumps(query)),
                None if typed else query[:-1]])
         box.press(query[-1])
-        page.wait_for_function("() => window.__t1 !== null", timeout=180000)
+        page.wait_for_function("() => window.__t2 !== null", timeout=180000)
         times.append(page.evaluate("() => window.__t1 - window.__t0"))
+        completed.append(page.evaluate("() => window.__t2 - window.__t0"))
         counts.append(page.evaluate("() => window.__count"))
         if engine.get("phases"):
             phases.append(page.evaluate(PHASES_OF, query))
-    return times, counts, phases
+    return times, counts, phases, completed
 
 
 PHASES_OF = """async (query) => {
@@ -171,8 +181,8 @@ PHASES_OF = """async (query) => {
         .filter((entry) => entry.detail?.query === query).at(-1);
     for (let i = 0; i < 100 && !last('render'); i += 1) await new Promise((done) => setTimeout(done, 10));
     const engine = last('engine');
-    return {wait: engine.startTime - window.__t0, engine: engine.duration, fragments: last('fragments').duration,
-            render: last('render').duration};
+    return {wait: engine.startTime - window.__t0, engine: engine.duration, listing: last('listing').duration,
+            fragments: last('fragments').duration, render: last('render').duration};
 }"""
 """The phases of the dialog's last answer to a query, in milliseconds."""
 
@@ -212,9 +222,9 @@ def search_run(browser, url: str, engine: dict) -> dict:
         page.locator(engine["open"]).click()
     page.locator(engine["input"]).wait_for(timeout=60000)
     ready = ready_at(page, finished, engine) - page.evaluate("() => window.__opened")
-    times, counts, phases = timed_queries(page, engine, [QUERIES[0]] + QUERIES * 2)
+    times, counts, phases, completed = timed_queries(page, engine, [QUERIES[0]] + QUERIES * 2)
     measured = list(responses)
-    typed, _, _ = timed_queries(page, engine, QUERIES * 2, typed=True)
+    typed, _, _, _ = timed_queries(page, engine, QUERIES * 2, typed=True)
     sent = 0
     for response in measured:
         if any(part in response.url for part in engine["files"]):
@@ -226,6 +236,7 @@ def search_run(browser, url: str, engine: dict) -> dict:
     warm = sorted(times[1:])
     typed = sorted(typed)
     return {"ready": ready, "cold": times[0], "median": statistics.median(warm), "p90": p90(warm),
+            "complete": statistics.median(completed[1:]),
             "typed": statistics.median(typed), "typed_p90": p90(typed), "sent": sent,
             "counts": counts[1:len(QUERIES) + 1],
             "phases": {name: statistics.median(p[name] for p in phases[1:]) for name in PHASES} if phases else None}
@@ -279,13 +290,15 @@ SITE_DIALOG = {
     "ready": "() => { if (!document.querySelector('dialog.atlas-search')?.dataset.ready) return false; "
              "window.__ready = window.__ready || performance.now(); return true; }",
     "cleared": "() => !document.querySelector('.atlas-search__results a')",
+    # First results on screen: listed by title (the frame after Pagefind's answer); complete: with their excerpts.
     "done": """() => {
-        if (document.querySelector('dialog.atlas-search')?.dataset.answered !== QUERY) return null;
+        if (document.querySelector('dialog.atlas-search')?.dataset.listed !== QUERY) return null;
         const status = document.querySelector('.atlas-search__status').textContent;
         if (/^No results/.test(status)) return 0;
         const m = status.match(/^([\\d,]+) results? for/);
         return m ? Number(m[1].replace(/,/g, '')) : null;
     }""",
+    "complete": "() => document.querySelector('dialog.atlas-search')?.dataset.answered === QUERY",
 }
 
 
@@ -327,7 +340,8 @@ def search_note(size: int, rows: dict[str, dict]) -> str:
     ratio = material["median"] / max(pagefind["median"], 0.1)
     speed = f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
     note = (f"{size}x: Pagefind answers {speed} than Material ({pagefind['median']:.0f} vs "
-            f"{material['median']:.0f} ms median; typed, {pagefind['typed']:.0f} vs {material['typed']:.0f} ms); "
+            f"{material['median']:.0f} ms median; with excerpts, {pagefind['complete']:.0f} vs "
+            f"{material['complete']:.0f} ms; typed, {pagefind['typed']:.0f} vs {material['typed']:.0f} ms); "
             f"the first answer after opening search takes {pagefind['ready'] + pagefind['cold']:.0f} vs "
             f"{material['ready'] + material['cold']:.0f} ms, transferring {pagefind['sent'] / 1024:.0f} vs "
             f"{material['sent'] / 1024:.0f} KB gzip.")
@@ -343,9 +357,10 @@ def print_search_table(browser, work: Path, indicators: int, sizes: list[int], k
     engine, then conclusions."""
     print("| framework | engine | pages indexed | search files on disk KB (gzip KB) | index bytes per indicator | "
           "index build s | search bytes transferred, gzip KB | open search to ready ms | first (cold) query ms | "
-          "keystroke to results, median ms | p90 ms | typed 30 ms a key, median ms | typed p90 ms | "
-          "phases, median ms: wait / engine / fragments / render | results per query |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
+          "keystroke to results, median ms | p90 ms | to complete results (excerpts), median ms | "
+          "typed 30 ms a key, median ms | typed p90 ms | "
+          "phases, median ms: wait / engine / listing / fragments / render | results per query |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     notes = []
     for size in sizes:
         build, seconds = search_build(work, size, kept)
@@ -356,7 +371,8 @@ def print_search_table(browser, work: Path, indicators: int, sizes: list[int], k
             phases = " / ".join(f"{r['phases'][p]:.1f}" for p in PHASES) if r["phases"] else "—"
             print(f"| {size}x ({n} indicators) | {name} | {r['pages']} | {r['disk'][0] / 1024:.0f} "
                   f"({r['disk'][1] / 1024:.0f}) | {r['per']:.0f} | {r['index_s']} | {r['sent'] / 1024:.0f} | "
-                  f"{r['ready']:.0f} | {r['cold']:.0f} | {r['median']:.0f} | {r['p90']:.0f} | {r['typed']:.0f} | "
+                  f"{r['ready']:.0f} | {r['cold']:.0f} | {r['median']:.0f} | {r['p90']:.0f} | {r['complete']:.0f} | "
+                  f"{r['typed']:.0f} | "
                   f"{r['typed_p90']:.0f} | {phases} | {' / '.join(f'{c:,}' for c in r['counts'])} |", flush=True)
         notes.append(search_note(size, rows))
         if kept is None:
@@ -368,14 +384,18 @@ def print_search_table(browser, work: Path, indicators: int, sizes: list[int], k
           f"WebAssembly, JavaScript and UI). Index bytes per indicator: Pagefind's index, fragments and metadata "
           f"only. Transferred: Material's index and search worker; everything fetched under /pagefind/, for the "
           f"{len(QUERIES) * 2 + 1} queries. Ready: from pressing the search box (Material) or the search shortcut "
-          f"(Pagefind) until Material's index is built in its worker, or until Pagefind's runtime, metadata and "
-          f"the names file are loaded. Keystroke to results: each query runs one "
-          f"search, on its last keystroke. Typed: every prefix is searched too, as when someone types, until the "
+          f"(Pagefind) until Material's index is built in its worker, or until Pagefind's runtime and metadata, "
+          f"the names file and the page list are loaded. Keystroke to results: each query runs one "
+          f"search, on its last keystroke, until its first results are on screen (Material: titles and excerpts; "
+          f"the site's dialog: listed by title from the page list, in the frame after Pagefind's answer). To "
+          f"complete results: until the site's dialog has filled in their excerpts and headings too (Material's "
+          f"figure is its keystroke to results). Typed: every prefix is searched too, as when someone types, until the "
           f"whole query's results show. Material searches at once on each keystroke; the site's dialog runs one "
           f"search at a time, then the latest query typed, and searches a query ending in a word under 3 "
           f"characters once typing pauses; both drop an answer when a newer query has been typed. Phases of the "
           f"site's dialog, from its performance measures: wait (keystroke to the search starting, with any wait "
-          f"for a search already running), engine (Pagefind's one search, in its worker), fragments (the data of the results shown), render (building them until the next frame). The "
+          f"for a search already running), engine (Pagefind's one search, in its worker), listing (listing the results by title until that frame is "
+          f"drawn), fragments (the data of the results shown), render (building them until the next frame). The "
           f"{len(QUERIES)} queries: {', '.join(QUERIES)}. Both engines index the article of the same pages and leave out "
           f"the same parts (data-search-exclude and data-pagefind-ignore mark the same elements).")
 

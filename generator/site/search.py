@@ -12,6 +12,8 @@ the built HTML after MkDocs has written it:
   the result ids Pagefind gave those pages; the dialog uses it to put them first (search-core.mjs `searchSite`).
   Not Pagefind filters: Pagefind counts every filter value on every search, and a second, filtered search per name
   would double the slowest queries;
+- each indexed page's address and title go into a page list beside the index, under its result id, so that the
+  dialog lists a search's results in the frame after Pagefind answers and fills in their excerpts after;
 - blocks using a word of a search-terms group (competencies/search-terms.yml, the glossary's abbreviations) get the
   group's other words as index-only text in an attribute Pagefind indexes (`data-pagefind-index-attrs`);
 - the header gets a search button; the site's script (search-ui.mjs) loads Pagefind's API the first time it is used.
@@ -232,12 +234,29 @@ def names_index(pages: Iterable[tuple[str, dict]]) -> dict[str, dict[str, list[s
     return {kind: {value: sorted(ids) for value, ids in sorted(values.items())} for kind, values in sorted(index.items())}
 
 
+SEARCH_PAGES_FILE = "atlas-pages.json"
+"""The page list the dialog reads beside Pagefind's index (search-core.mjs SEARCH_PAGES_FILE): each Pagefind result
+id's page address and title, so that the dialog lists a search's results as soon as Pagefind answers, before their
+excerpts are loaded."""
+
+
+def page_list(pages: Iterable[tuple[str, dict]]) -> dict[str, list[str]]:
+    """Each page's address and title (Pagefind's, as its results show them; the address when it has none) under its
+    result id, from the pages' ids and fragments."""
+    listed = {}
+    for page_id, fragment in pages:
+        title = (fragment.get("meta") or {}).get("title")
+        listed[page_id] = [str(fragment["url"]), str(title) if title else str(fragment["url"])]
+    return dict(sorted(listed.items()))
+
+
 def write_search_names(site_dir: Path) -> None:
-    """Write the names file beside Pagefind's index of site_dir, from the pages Pagefind indexed."""
+    """Write the names file and the page list beside Pagefind's index of site_dir, from the pages Pagefind indexed."""
     bundle_dir = site_dir / BUNDLE_FOLDER
-    index = names_index(page_fragments(bundle_dir))
-    (bundle_dir / SEARCH_NAMES_FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                                                encoding="utf-8")
+    pages = list(page_fragments(bundle_dir))
+    for name, content in ((SEARCH_NAMES_FILE, names_index(pages)), (SEARCH_PAGES_FILE, page_list(pages))):
+        (bundle_dir / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")),
+                                       encoding="utf-8")
 
 
 def excluded_from_search(meta: dict) -> bool:
@@ -248,7 +267,7 @@ def excluded_from_search(meta: dict) -> bool:
 
 def index_site(site_dir: Path) -> None:
     """Write Pagefind's index of site_dir into site_dir/pagefind (the pagefind Python package runs the indexer), and
-    the names file beside it."""
+    the names file and page list beside it."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER,
                "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS), "--silent"]
     try:

@@ -80,3 +80,34 @@ def test_query_finds_what_it_means(answers: dict[str, list[list[str]]], case: di
     where = "first" if case.get("first") else f"in the top {TOP}"
     assert set(case["expect"]) & set(links), \
         f"{case['query']!r}: none of {case['expect']} {where}; the search shows:\n{describe(found)}"
+
+
+LISTED_AND_LOADED = """async ([queries, shown]) => {
+    const core = await import('/assets/js/search-core.mjs');
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.options({ranking: core.RANKING, highlightParam: core.HIGHLIGHT_PARAM});
+    const names = await (await fetch('/pagefind/' + core.SEARCH_NAMES_FILE)).json();
+    const pages = await (await fetch('/pagefind/' + core.SEARCH_PAGES_FILE)).json();
+    const differ = [];
+    for (const query of queries) {
+        const results = (await core.searchSite(pagefind, query, names)).slice(0, shown);
+        const listed = core.listedResults(results, pages, query, '/pagefind/');
+        const data = await Promise.all(results.map((result) => result.data()));
+        const loaded = data.map((d) => ({url: d.url, title: d.meta?.title ?? d.url}));
+        const said = (listed ?? []).map(({url, title}) => ({url, title}));
+        if (listed === null || JSON.stringify(said) !== JSON.stringify(loaded)) differ.push({query, said, loaded});
+    }
+    return differ;
+}"""
+"""The queries whose first results the dialog would list (from the page list) other than Pagefind's data gives them."""
+
+
+def test_the_page_list_lists_each_result_as_pagefinds_own_data_does(browser, site_url: str) -> None:
+    queries = [case["query"] for case in CASES]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "atlas/glossary/", wait_until="networkidle")
+    differ = page.evaluate(LISTED_AND_LOADED, [queries, 6])
+    context.close()
+    assert len(queries) >= 40
+    assert differ == [], differ[:3]

@@ -342,11 +342,17 @@ SEARCHES_SENT = """(() => {
 query), when it asked first, and when the last text was typed."""
 ANSWERS_SHOWN = """() => {
     window.__answered = [];
+    window.__listed = [];
     const dialog = document.querySelector('dialog.atlas-search');
-    new MutationObserver(() => window.__answered.push(dialog.dataset.answered))
-        .observe(dialog, {attributes: true, attributeFilter: ['data-answered']});
+    new MutationObserver((records) => {
+        for (const record of records) {
+            const notes = record.attributeName === 'data-listed' ? window.__listed : window.__answered;
+            const value = dialog.getAttribute(record.attributeName);
+            if (notes.at(-1) !== value) notes.push(value);
+        }
+    }).observe(dialog, {attributes: true, attributeFilter: ['data-answered', 'data-listed']});
 }"""
-"""Notes every query whose results the dialog puts on screen, in order."""
+"""Notes every query whose results the dialog lists, and every query whose results it completes, in order."""
 
 
 def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(page, site_url: str) -> None:
@@ -371,8 +377,38 @@ def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(p
     # The prefix being searched while the rest was typed, then the whole query: no prefix typed meanwhile.
     assert set(searched) == {first[0], query}, searched
     assert page.evaluate("window.__answered") == [query]  # the older query's answer never showed
+    assert page.evaluate("window.__listed") == [query]
     expect(page.get_by_role("status")).to_have_text(re.compile(f"results? for “{query}”"))
     assert page.locator(RESULT_LINKS).count() > 0
+
+
+def test_results_are_listed_by_title_as_soon_as_pagefind_answers_and_completed_when_their_data_loads(
+        page, site_url: str) -> None:
+    query = "attachment"
+    held, released = [], []  # the results' data (Pagefind's page fragments), answered once the list is checked
+    page.context.route("**/pagefind/fragment/**", lambda route: route.continue_() if released else held.append(route))
+    page.goto(site_url + "atlas/", wait_until="networkidle")
+    page.get_by_role("button", name="Search").click()
+    box = page.get_by_role("dialog").get_by_role("searchbox")
+    box.wait_for(timeout=15000)
+    page.evaluate(ANSWERS_SHOWN)
+    box.fill(query)
+    page.locator(f"dialog.atlas-search[data-listed='{query}']").wait_for(timeout=15000)
+    pages = page.locator(".atlas-search__page")
+    expect(pages).to_have_count(6)
+    listed = [(link.get_attribute("href"), link.inner_text()) for link in pages.all()]
+    assert all(href.startswith("/atlas/") and f"highlight={query}" in href and title for href, title in listed)
+    assert page.locator(".atlas-search__excerpt").count() == 0  # nothing of the data yet
+    expect(page.get_by_role("status")).to_have_text(re.compile(f"results? for “{query}”"))
+    assert page.evaluate("window.__answered") == [], "completed without its data"
+    assert held, "the dialog asked for no result's data: the test would not hold it up"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.locator(f"dialog.atlas-search[data-answered='{query}']").wait_for(timeout=15000)
+    # The same pages, in the same order, under the same links: Pagefind's own data says what the list said.
+    assert [(link.get_attribute("href"), link.locator("span").first.inner_text()) for link in pages.all()] == listed
+    assert page.locator(".atlas-search__excerpt").count() >= 6
 
 
 def test_a_query_ending_in_a_short_word_is_searched_once_typing_pauses(page, site_url: str) -> None:

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeEntities, exactNames, excerptParts, pinnedFirst, opensSearch, prefetchData, plainName, resultCount, searchBundlePath, shortcutKeys,
+import { decodeEntities, exactNames, excerptParts, listedResults, resultUrl, searchedTerm, pinnedFirst, opensSearch, prefetchData, plainName, resultCount, searchBundlePath, shortcutKeys,
          searchSite, shownLinks, latestWins, SUPERSEDED, searchPause, SHORT_QUERY_PAUSE, SHORT_WORD } from "../../docs/assets/js/search-core.mjs";
 
 test("opensSearch: slash outside text fields, Ctrl+K or Cmd+K anywhere", () => {
@@ -206,4 +206,30 @@ test("prefetchData starts loading the first results' data without waiting, and a
   assert.deepEqual(asked, [0, 1]);
   assert.deepEqual(unhandled, []);
   prefetchData([], 6); // no results: nothing asked
+});
+
+test("searchedTerm: a query as Pagefind searches it, without punctuation, lower case, accents off", () => {
+  assert.equal(searchedTerm("ECMHS  renewal"), "ecmhs renewal");
+  assert.equal(searchedTerm(" Part C (IDEA), “home-visiting”! "), "part c idea homevisiting");
+  assert.equal(searchedTerm("Niños éxito"), "ninos exito");
+  assert.equal(searchedTerm("$40 fees + 1/2"), "$40 fees + 12");
+});
+
+test("resultUrl: the page's address under the site's root, each searched word a highlight parameter", () => {
+  assert.equal(resultUrl("/atlas/categories/ecmhs/", "ECMHS Renewal", "/pagefind/"),
+               "/atlas/categories/ecmhs/?highlight=ecmhs&highlight=renewal");
+  assert.equal(resultUrl("/atlas/glossary/", "rsc", "/atlas-site/pagefind/"),
+               "/atlas-site/atlas/glossary/?highlight=rsc");
+  assert.equal(resultUrl("/a/#x", "a&b c", "/pagefind/", "h"), "/a/?h=ab&h=c#x");
+  assert.equal(resultUrl("/a/", "café", "/pagefind/"), "/a/?highlight=cafe");
+});
+
+test("listedResults: the first results by id from the page list, or null when the list lacks one", () => {
+  const pages = { en_1: ["/a/", "Page A"], en_2: ["/b/", "Page <B>"], en_3: ["/c/"] };
+  assert.deepEqual(listedResults([{ id: "en_2" }, { id: "en_1" }], pages, "x", "/pagefind/"), [
+    { id: "en_2", url: "/b/?highlight=x", title: "Page <B>" }, { id: "en_1", url: "/a/?highlight=x", title: "Page A" }]);
+  assert.equal(listedResults([{ id: "en_1" }, { id: "en_9" }], pages, "x", "/pagefind/"), null);
+  assert.equal(listedResults([{ id: "en_3" }], pages, "x", "/pagefind/"), null);
+  assert.equal(listedResults([{ id: "en_1" }], {}, "x", "/pagefind/"), null);
+  assert.deepEqual(listedResults([], pages, "x", "/pagefind/"), []);
 });

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from generator.site import search
-from generator.site.search import (LOW_PAGE_WEIGHT, SEARCH_NAMES_FILE, SearchIndexError, excluded_from_search,
+from generator.site.search import (LOW_PAGE_WEIGHT, SEARCH_NAMES_FILE, SEARCH_PAGES_FILE, page_list, SearchIndexError, excluded_from_search,
                                    index_site, names_index, page_fragments, page_names, search_button, search_names,
                                    with_search_body, with_search_button)
 
@@ -72,6 +72,15 @@ def test_the_names_file_gives_each_name_the_ids_pagefind_gave_its_pages() -> Non
     assert names_index(pages) == {
         "code": {"IFA": ["en_1", "en_2"]},
         "name": {"Infant Family Associate": ["en_2"], "Self-assessment: Infant Family Associate": ["en_1"]}}
+
+
+def test_the_page_list_gives_each_result_id_its_address_and_title() -> None:
+    titled = fragment("/atlas/categories/ifa/", ("h1", "Infant Family Associate (IFA)"))
+    titled["meta"] = {"title": "Infant Family Associate (IFA)"}
+    untitled = fragment("/atlas/x/")
+    untitled["meta"] = {}
+    assert page_list([("en_2", titled), ("en_1", untitled)]) == {
+        "en_1": ["/atlas/x/", "/atlas/x/"], "en_2": ["/atlas/categories/ifa/", "Infant Family Associate (IFA)"]}
 
 
 def test_a_fragment_pagefind_wrote_differently_is_a_clear_error(tmp_path: Path) -> None:
@@ -141,6 +150,10 @@ def test_the_built_names_file_names_every_category_by_its_code(built_site: Path)
     assert {code.lower() for code in names["code"]} >= set(categories)
     assert len(names["code"]["ECMHS"]) == 2  # the category and its self-assessment
     assert names["term"] and names["abbreviation"] and names["name"]
+    listed = json.loads((built_site / "pagefind" / SEARCH_PAGES_FILE).read_text(encoding="utf-8"))
+    assert set(listed) == ids
+    assert listed[names["code"]["ECMHS"][0]][1].startswith(("Early Childhood Mental Health Specialist",
+                                                            "Self-assessment"))
 
 
 def test_template_parts_left_out_of_search_are_left_out_by_both_engines() -> None:

@@ -40,6 +40,10 @@ export function plainName(text) {
  *  (name, term, code, abbreviation), each name's pages as Pagefind result ids. */
 export const SEARCH_NAMES_FILE = "atlas-names.json";
 
+/** The page list beside Pagefind's index (written by the build, generator/site/search.py): each Pagefind result id's
+ *  page address (from the site's root) and title, as [address, title]. */
+export const SEARCH_PAGES_FILE = "atlas-pages.json";
+
 /** Kinds of name a query must be as a whole (a page's or a glossary term's name). */
 export const WHOLE_QUERY_NAMES = ["name", "term"];
 /** Kinds of name that may be one of a query's words (a category's code, a glossary abbreviation). */
@@ -91,6 +95,42 @@ export async function searchSite(pagefind, query, names) {
  *  data once loaded, so that the query's own results show sooner. A failure is left to the search that shows them. */
 export function prefetchData(results, count) {
   for (const result of results.slice(0, count)) Promise.resolve().then(() => result.data()).catch(() => {});
+}
+
+/** Characters Pagefind leaves out of a query (dashes, brackets, quotes and other punctuation), tested on each of
+ *  its graphemes as Pagefind 1.x does (pagefind.js, PagefindInstance.search). */
+const LEFT_OUT = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
+
+/** A query as Pagefind searches it: without punctuation, in lower case, spaces collapsed, accents taken off; the
+ *  words it puts into a result's address for highlighting. */
+export function searchedTerm(query) {
+  const graphemes = typeof Intl.Segmenter === "function"
+    ? [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(query)].map((part) => part.segment)
+    : [...query];
+  const term = graphemes.filter((grapheme) => !LEFT_OUT.test(grapheme)).map((grapheme) => grapheme.toLocaleLowerCase())
+    .join("").replace(/\s{2,}/g, " ").trim();
+  return term.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** The address a result for `query` links to, as Pagefind's own `data().url` gives it: the page's address under the
+ *  site's root (the folder holding the search bundle), with each searched word as a highlight parameter. */
+export function resultUrl(pageUrl, query, bundlePath, param = HIGHLIGHT_PARAM) {
+  const root = bundlePath.match(/^(.*\/)_?pagefind/)?.[1] || "/";
+  const address = new URL(`https://example.com${`${root}/${pageUrl}`.replace(/\/+/g, "/")}`);
+  for (const word of searchedTerm(query).split(/\s+/)) address.searchParams.append(param, word);
+  return address.toString().replace(/^https:\/\/example\.com/, "");
+}
+
+/** The first results as the dialog lists them before their data is loaded, each with its id, address and title from
+ *  the page list; null when the list lacks any of them (then the dialog waits for the data). */
+export function listedResults(results, pages, query, bundlePath) {
+  const listed = [];
+  for (const result of results) {
+    const page = pages?.[result.id];
+    if (!Array.isArray(page) || typeof page[0] !== "string" || typeof page[1] !== "string") return null;
+    listed.push({ id: result.id, url: resultUrl(page[0], query, bundlePath), title: page[1] });
+  }
+  return listed;
 }
 
 /** How many heading links a result shows under its page link (Pagefind's own dialog shows 3). */

@@ -4,40 +4,50 @@
 // the results on screen built. Instant navigation keeps this module and the dialog across page changes; the
 // bundle's address is read once, from the first page.
 import { el, fill } from "./shared/dom.mjs";
-import { HIGHLIGHT_PARAM, RANKING, SEARCH_NAMES_FILE, SUPERSEDED, excerptParts, latestWins, opensSearch, resultCount,
-         prefetchData, searchBundlePath, searchPause, searchSite, shortcutKeys, shownLinks } from "./search-core.mjs";
+import { afterPaint } from "./shared/tasks.mjs";
+import { HIGHLIGHT_PARAM, RANKING, SEARCH_NAMES_FILE, SEARCH_PAGES_FILE, SUPERSEDED, excerptParts, latestWins,
+         listedResults, opensSearch, prefetchData, resultCount, searchBundlePath, searchPause, searchSite, shortcutKeys,
+         shownLinks } from "./search-core.mjs";
 
 const BUTTON = ".atlas-search-button";
 const SHOWN = 6; // results built at a time (about what the dialog shows at once); "More results" builds the next
 let bundlePath = null;
 let dialog = null;
 
-/** The names file beside the index (a promise: without it search still answers, in Pagefind's own order). */
-async function searchNames() {
+/** A JSON file the build writes beside the index (a promise: without it search still answers, in Pagefind's own
+ *  order, or once the results' data is loaded); `what` names it in the console. */
+async function bundleFile(name, what) {
   try {
-    const response = await fetch(bundlePath + SEARCH_NAMES_FILE);
+    const response = await fetch(bundlePath + name);
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     return await response.json();
   } catch (error) {
-    console.error("IECMH Atlas search: names and codes could not be loaded:", error);
+    console.error(`IECMH Atlas search: ${what} could not be loaded:`, error);
     return {};
   }
 }
 
-/** Pagefind's search API with the site's ranking, and the names file (loading beside it); `loaded` settles when
- *  Pagefind's runtime and metadata are loaded too (a search of no words loads them, and nothing else). */
+/** Pagefind's search API with the site's ranking, the names file and the page list (loading beside it); `loaded`
+ *  settles when Pagefind's runtime and metadata are loaded too (a search of no words loads them, and nothing else). */
 async function searchEngine() {
-  const names = searchNames();
+  const names = bundleFile(SEARCH_NAMES_FILE, "names and codes");
+  const pages = bundleFile(SEARCH_PAGES_FILE, "the page list");
   const pagefind = await import(bundlePath + "pagefind.js");
   await pagefind.options({ ranking: RANKING, highlightParam: HIGHLIGHT_PARAM });
-  const loaded = Promise.all([names, pagefind.preload("")]);
-  return { pagefind, names, loaded };
+  const loaded = Promise.all([names, pages, pagefind.preload("")]);
+  return { pagefind, names, pages, loaded };
 }
 
 /** An excerpt as text with the matching words marked (Pagefind's excerpt is read as text, never as HTML). */
 function excerpt(text) {
   return el("p", { class: "atlas-search__excerpt" },
             excerptParts(text).map((part) => (part.marked ? el("mark", { text: part.text }) : part.text)));
+}
+
+/** One result as listed before its data is loaded: its page link. */
+function listedItem(page) {
+  return el("li", { class: "atlas-search__result" },
+            el("a", { href: page.url, class: "atlas-search__page" }, el("span", { text: page.title })));
 }
 
 /** One result: its page link, then the links to the headings that match most, each with its excerpt. */
@@ -52,8 +62,10 @@ function resultItem(data, query) {
 
 /** The dialog's parts and behaviour: each keystroke searches at once (a query ending in a short word once typing
  *  pauses: searchPause) unless a search is running, in which case the latest query searches as soon as it ends (the
- *  prefixes typed meanwhile never do); an answer is dropped when a newer query has been typed, and the results show in
- *  the frame after Pagefind's answer. */
+ *  prefixes typed meanwhile never do); an answer is dropped when a newer query has been typed. The results are listed
+ *  in the frame after Pagefind's answer, by title from the page list (a page the last complete list showed keeps its
+ *  excerpts meanwhile, so the list hardly moves), and completed with excerpts and headings once that frame is drawn:
+ *  Pagefind's `data()` computes them on the main thread, 1-16 ms for six results at 10x. */
 function searchDialog() {
   const box = el("input", { type: "search", "aria-label": "Search the Atlas", placeholder: "Search",
                             autocomplete: "off", spellcheck: "false", enterkeyhint: "search" });
@@ -69,6 +81,7 @@ function searchDialog() {
   let latest = 0;
   let results = [];
   let query = "";
+  let complete = new Map(); // the last complete list's items, by result id
 
   /** Build the next results, SHOWN at a time. */
   async function showMore(ticket) {
@@ -79,20 +92,17 @@ function searchDialog() {
     more.hidden = list.children.length >= results.length;
   }
 
-  /** Pagefind's answer to a query and the data of its first results, or null when a newer query was typed
-   *  meanwhile (its results would not be shown). */
+  /** Pagefind's answer to a query with the page list, or null when a newer query was typed meanwhile (its results
+   *  would not be shown). */
   async function answerQuery({ ticket, typed }) {
     const started = performance.now();
-    const { pagefind, names } = await (engine ??= searchEngine());
+    const { pagefind, names, pages } = await (engine ??= searchEngine());
     const found = await searchSite(pagefind, typed, names);
     if (ticket !== latest) {
       prefetchData(found, SHOWN); // loads while Pagefind answers the newer query, which mostly shows the same pages
       return null;
     }
-    const answered = performance.now();
-    const data = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
-    if (ticket !== latest) return null;
-    return { found, data, started, answered, loaded: performance.now() };
+    return { found, pages: await pages, started, answered: performance.now() };
   }
   const answer = latestWins(answerQuery); // one search at a time: a query typed meanwhile waits, its prefixes never run
 
@@ -116,11 +126,28 @@ function searchDialog() {
     if (answered === SUPERSEDED || answered === null || ticket !== latest) return;
     results = answered.found;
     query = typed;
-    fill(list, answered.data.map((d) => resultItem(d, typed)));
+    const first = results.slice(0, SHOWN);
+    const listed = listedResults(first, answered.pages, typed, bundlePath);
+    if (listed) {
+      fill(list, listed.map((page) => complete.get(page.id) ?? listedItem(page)));
+      more.hidden = list.children.length >= results.length;
+      status.textContent = resultCount(results.length, typed);
+      node.dataset.listed = typed; // for the tests and the benchmark: this query's results are listed
+      await afterPaint();
+      if (ticket !== latest) return;
+    }
+    const listedAt = performance.now();
+    const data = await Promise.all(first.map((result) => result.data()));
+    if (ticket !== latest) return;
+    const loaded = performance.now();
+    const items = data.map((d) => resultItem(d, typed));
+    complete = new Map(first.map((result, i) => [result.id, items[i]]));
+    fill(list, items);
     more.hidden = list.children.length >= results.length;
     status.textContent = resultCount(results.length, typed);
-    node.dataset.answered = typed; // for the tests and the benchmark: the results of this query are on screen
-    requestAnimationFrame(() => measurePhases(typed, answered.started, answered.answered, answered.loaded));
+    node.dataset.listed = typed;
+    node.dataset.answered = typed; // for the tests and the benchmark: this query's results are complete
+    requestAnimationFrame(() => measurePhases(typed, answered.started, answered.answered, listedAt, loaded));
   }
 
   box.addEventListener("input", () => { search().catch((error) => console.error("IECMH Atlas search:", error)); });
@@ -143,12 +170,13 @@ function searchDialog() {
 }
 
 /** Note how long each phase of a search took, as performance measures the benchmark reads (bench/site_bench.py):
- *  Pagefind's answer (engine), loading the shown results' data (fragments), and building them until the next frame
- *  (render). */
-function measurePhases(query, started, answered, loaded) {
+ *  Pagefind's answer (engine), listing the results by title until the frame after it is drawn (listing), loading the
+ *  shown results' data (fragments), and building them until the next frame (render). */
+function measurePhases(query, started, answered, listedAt, loaded) {
   const detail = { query };
   performance.measure("atlas-search engine", { start: started, end: answered, detail });
-  performance.measure("atlas-search fragments", { start: answered, end: loaded, detail });
+  performance.measure("atlas-search listing", { start: answered, end: listedAt, detail });
+  performance.measure("atlas-search fragments", { start: listedAt, end: loaded, detail });
   performance.measure("atlas-search render", { start: loaded, end: performance.now(), detail });
 }
 
