@@ -145,7 +145,7 @@ def timed_queries(page, engine: dict, queries: list[str], typed: bool = False
         page.wait_for_function(engine["cleared"], timeout=60000)
         if typed:
             box.press_sequentially(query[:-1], delay=30)
-        page.evaluate("""([selector, root, done, prefix]) => {
+        page.evaluate("""([selector, root, done, complete, prefix]) => {
             window.__t0 = null; window.__t1 = null; window.__t2 = null; window.__count = null;
             const input = document.querySelector(selector);
             if (prefix !== null) input.value = prefix;
