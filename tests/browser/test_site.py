@@ -400,8 +400,12 @@ def test_results_are_listed_by_title_as_soon_as_pagefind_answers_and_completed_w
     assert all(href.startswith("/atlas/") and f"highlight={query}" in href and title for href, title in listed)
     assert page.locator(".atlas-search__excerpt").count() == 0  # nothing of the data yet
     expect(page.get_by_role("status")).to_have_text(re.compile(f"results? for “{query}”"))
-    assert page.evaluate("window.__answered") == [], "completed without its data"
+    for _ in range(100):  # the dialog asks for the data once the listed results' frame is drawn
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the dialog asked for no result's data: the test would not hold it up"
+    assert page.evaluate("window.__answered") == [], "completed without its data"
     released.append(True)
     for route in held:
         route.continue_()
