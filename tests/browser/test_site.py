@@ -355,16 +355,25 @@ ANSWERS_SHOWN = """() => {
 """Notes every query whose results the dialog lists, and every query whose results it completes, in order."""
 
 
-def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(page, site_url: str) -> None:
-    query = "reflective supervision"
-    page.add_init_script(SEARCHES_SENT)
-    held, released = [], []  # the index pieces the first search asks for, answered once the whole query is typed
-    page.context.route("**/pagefind/index/**", lambda route: route.continue_() if released else held.append(route))
+def dialog_holding(page, site_url: str, held_files: str) -> tuple:
+    """Open the search dialog with the requests for held_files held back until `released` gets an item (then the
+    held ones must be continued by the test), noting the answers it shows (ANSWERS_SHOWN); its search box, the held
+    requests and `released`."""
+    held, released = [], []
+    page.context.route(held_files, lambda route: route.continue_() if released else held.append(route))
     page.goto(site_url + "atlas/", wait_until="networkidle")
     page.get_by_role("button", name="Search").click()
     box = page.get_by_role("dialog").get_by_role("searchbox")
     box.wait_for(timeout=15000)
     page.evaluate(ANSWERS_SHOWN)
+    return box, held, released
+
+
+def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(page, site_url: str) -> None:
+    query = "reflective supervision"
+    page.add_init_script(SEARCHES_SENT)
+    # the index pieces the first search asks for, answered once the whole query is typed
+    box, held, released = dialog_holding(page, site_url, "**/pagefind/index/**")
     box.press_sequentially(query, delay=10)
     assert held, "the first search asked for no index piece: the test would not hold it up"
     first = page.evaluate("window.__searched")
@@ -385,13 +394,8 @@ def test_typing_fast_searches_only_the_latest_query_and_shows_only_its_results(p
 def test_results_are_listed_by_title_as_soon_as_pagefind_answers_and_completed_when_their_data_loads(
         page, site_url: str) -> None:
     query = "attachment"
-    held, released = [], []  # the results' data (Pagefind's page fragments), answered once the list is checked
-    page.context.route("**/pagefind/fragment/**", lambda route: route.continue_() if released else held.append(route))
-    page.goto(site_url + "atlas/", wait_until="networkidle")
-    page.get_by_role("button", name="Search").click()
-    box = page.get_by_role("dialog").get_by_role("searchbox")
-    box.wait_for(timeout=15000)
-    page.evaluate(ANSWERS_SHOWN)
+    # the results' data (Pagefind's page fragments), answered once the list is checked
+    box, held, released = dialog_holding(page, site_url, "**/pagefind/fragment/**")
     box.fill(query)
     page.locator(f"dialog.atlas-search[data-listed='{query}']").wait_for(timeout=15000)
     pages = page.locator(".atlas-search__page")
